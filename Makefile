@@ -1,0 +1,46 @@
+# Everything a newcomer needs: `make serve` to review the site, `make test` to check it.
+# Only Python 3.10+ and make are required; the rest is installed into .venv from pinned files.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test schema lock clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "vakr-src.pth").write_text("$(CURDIR)/src\n")'
+	touch $@
+
+$(TSTAMP): $(STAMP) requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## validate data/ and write the publishable site to site/
+	$(BIN)/python -m vakr build --site-dir site
+
+check: $(STAMP)  ## validate data/ only
+	$(BIN)/python -m vakr check
+
+test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests included)
+	bash .ci/system-deps.sh
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model
+	$(BIN)/python -m vakr.schema schema
+
+lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in && .venv-lock/bin/pip freeze > requirements.txt
+	@echo "review requirements.txt; then update requirements-test.txt the same way"
+
+clean:
+	rm -rf $(VENV) site site.* .pytest_cache

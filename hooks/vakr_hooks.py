@@ -1,0 +1,119 @@
+"""MkDocs adapter for the `vakr` package: load the data once per change, write the page
+stubs, render the data pages into them. All domain logic lives in `vakr`; moving to another
+generator replaces only this file."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from vakr import strings
+from vakr.coverage import coverage_lines
+from vakr.errors import DataErrors
+from vakr.load import SiteData, load_site
+from vakr.model import DEFAULT_LANGUAGE
+from vakr.navigation import site_nav
+from vakr.pages import VIEWS, write_stubs
+from vakr.render import Heading, render
+
+log = logging.getLogger("mkdocs.hooks.vakr")
+
+_cache: dict[str, Any] = {"signature": None, "site": None}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
+
+
+def _site(config: MkDocsConfig) -> SiteData:
+    """The validated data, reloaded only when a file under data/ changed: both language
+    builds and unchanged `serve` rebuilds reuse it."""
+    data_dir = _root(config) / "data"
+    signature = _signature(data_dir)
+    if signature != _cache["signature"]:
+        try:
+            site = load_site(data_dir)
+        except DataErrors as err:
+            _cache["signature"] = None
+            raise PluginError(str(err)) from None
+        _cache.update(signature=signature, site=site)
+        for line in coverage_lines(site):
+            log.info(line)
+    return _cache["site"]
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language  # type: ignore[attr-defined]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site = _site(config)
+    lang = _language(config)
+    write_stubs(Path(config.docs_dir), site)
+    config.site_name = strings.t(lang, "site.name")
+    config.nav = site_nav(site, Path(config.docs_dir), lang)
+    return config
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    view_name = page.meta.get("vakr_view")
+    if view_name is None:
+        return html
+    site = _site(config)
+    year = page.meta["vakr_cycle"]
+    cycle = site.current if year == "current" else site.cycle(year)
+    lang = _language(config)
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+    def link_to(path: str) -> str:
+        target = prefix + path.removesuffix("index.md").removesuffix(".md") + ("/" if not path.endswith("index.md") else "")
+        return get_relative_url(target, page.url)
+
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to)
+    if rendered.toc:
+        page.toc = get_toc([_token(h) for h in rendered.toc])
+    return html + rendered.html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """The i18n plugin gives the home pages' language links as absolute paths (`/kk/`),
+    which break when the site is opened from another base path; make them site-relative
+    so Material's `url` filter turns them into page-relative links like every other."""
+    base = urlsplit(config.site_url or "").path
+    # the plugin assigns `config.extra.alternate` as an attribute, which shadows the key
+    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
+        link = alternate["link"]
+        if link.startswith("/"):
+            alternate["link"] = link.removeprefix(base.rstrip("/")).lstrip("/") or "./"
+    return context
+
+
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Material's script fetches `sitemap.xml` under every `<link rel="alternate">` of the
+    head; with per-page language links that is a 404 on every page view. The language
+    alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
+    head, _, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
+
+
+def _token(heading: Heading) -> dict[str, Any]:
+    return {"level": heading.level, "id": heading.id, "name": heading.name,
+            "children": [_token(c) for c in heading.children]}

@@ -1,0 +1,5 @@
+import sys
+
+from vakr.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
+a fresh folder and only then replaces site/, so a failed build leaves the last good site."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from vakr.coverage import coverage_lines
+from vakr.errors import DataErrors
+from vakr.load import load_site
+
+
+def check(root: Path) -> int:
+    try:
+        site = load_site(root / "data")
+    except DataErrors as err:
+        print(err, file=sys.stderr)
+        return 1
+    for line in coverage_lines(site):
+        print(line)
+    print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
+    return 0
+
+
+def build(root: Path, site_dir: Path, strict: bool = True) -> int:
+    """Validate, build into a temporary sibling of `site_dir`, then swap it in."""
+    if check(root) != 0:
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.build-", dir=site_dir.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
+               "--site-dir", str(staging)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=root, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
+        return result.returncode
+    old = site_dir.with_name(f"{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Site written to {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="vakr", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (with mkdocs.yml and data/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate data/ and print translation coverage")
+    build_parser = commands.add_parser("build", help="build the site into --site-dir atomically")
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

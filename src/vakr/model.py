@@ -1,0 +1,231 @@
+"""The data model of a ВАКР disclosure: one definition that validates the YAML files and
+generates their published JSON Schema, so the editor's hints and the build agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+LANGUAGES = ("ru", "kk")
+DEFAULT_LANGUAGE = "ru"
+
+_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})$"
+
+
+def _parse_date(value: object) -> object:
+    """Accept the officers' `01.07.2026` as well as ISO `2026-07-01`, reject impossible dates."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(_DATE_PATTERN, value.strip()):
+        raise ValueError("ожидалась дата в виде ДД.ММ.ГГГГ (например, 01.07.2026) или ГГГГ-ММ-ДД")
+    text = value.strip()
+    fmt = "%Y-%m-%d" if "-" in text else "%d.%m.%Y"
+    try:
+        return dt.datetime.strptime(text, fmt).date()
+    except ValueError:
+        raise ValueError(f"такой даты не существует: «{text}»") from None
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN, "examples": ["01.07.2026"]}),
+]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt field must not silently vanish from the site."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+class Paragraph(Strict):
+    p: NonEmpty = Field(description="Абзац текста")
+
+
+class BulletList(Strict):
+    ul: list[NonEmpty] = Field(min_length=1, description="Пункты списка, дословно")
+
+
+Block = Union[Paragraph, BulletList]
+RichText = Union[NonEmpty, list[Block]]
+
+
+class Text(Strict):
+    """A text cell in both languages; Russian is required, Kazakh may still be missing."""
+
+    ru: NonEmpty = Field(description="Текст на русском языке (обязателен)")
+    kk: NonEmpty | None = Field(default=None, description="Текст на казахском языке")
+
+
+class Rich(Strict):
+    """A text cell that may hold paragraphs and lists, in both languages."""
+
+    ru: RichText = Field(description="Текст на русском языке: строка или абзацы/списки")
+    kk: RichText | None = Field(default=None, description="Текст на казахском языке")
+
+
+class Responsible(Text):
+    """Who is responsible, as approved, plus the organizations the wording names."""
+
+    organizations: list[Slug] = Field(
+        default_factory=list, description="Организации из data/organizations.yml, названные в тексте"
+    )
+
+
+# --- deadlines --------------------------------------------------------------------------
+
+
+class _Deadline(Strict):
+    source: Text | None = Field(default=None, description="Срок дословно, как в документе")
+
+
+class DateDeadline(_Deadline):
+    kind: Literal["date"]
+    date: Date
+
+
+class RangeDeadline(_Deadline):
+    kind: Literal["range"]
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RangeDeadline:
+        if self.end < self.start:
+            raise ValueError("конец периода (end) раньше его начала (start)")
+        return self
+
+
+class PermanentDeadline(_Deadline):
+    kind: Literal["permanent"]
+    start: Date
+
+
+class DailyDeadline(_Deadline):
+    kind: Literal["daily"]
+
+
+class ImmediateDeadline(_Deadline):
+    kind: Literal["immediately"]
+
+
+class NoDeadline(_Deadline):
+    kind: Literal["none"]
+
+
+Deadline = Annotated[
+    Union[DateDeadline, RangeDeadline, PermanentDeadline, DailyDeadline, ImmediateDeadline, NoDeadline],
+    Field(discriminator="kind"),
+]
+
+
+# --- documents --------------------------------------------------------------------------
+
+
+class ApprovalText(Strict):
+    heading: NonEmpty = Field(description="«УТВЕРЖДАЮ» / «БЕКІТЕМІН»")
+    lines: list[NonEmpty] = Field(min_length=1, description="Должность, организация, ФИО — строками, как в документе")
+    date: NonEmpty = Field(description="Дата утверждения, как в документе")
+
+
+class Approval(Strict):
+    date: Date = Field(description="Дата утверждения")
+    ru: ApprovalText
+    kk: ApprovalText | None = None
+
+
+class Columns(Strict):
+    """The column headings as printed in the approved document, per language."""
+
+    ru: list[NonEmpty] | None = None
+    kk: list[NonEmpty] | None = None
+
+
+class ScheduleRow(Strict):
+    work: Rich = Field(description="Виды работ")
+    deadline: Deadline
+    responsible: Responsible
+
+
+class ScheduleItem(Strict):
+    number: int = Field(ge=1)
+    rows: list[ScheduleRow] = Field(min_length=1, description="Строки пункта (обычно одна)")
+
+    def is_translated(self, lang: str) -> bool:
+        return all(getattr(text, lang) is not None for row in self.rows for text in (row.work, row.responsible))
+
+
+class ScheduleSection(Strict):
+    title: Text
+    items: list[ScheduleItem] = Field(min_length=1)
+
+
+class Schedule(Strict):
+    approval: Approval
+    title: Text
+    columns: Columns = Columns()
+    sections: list[ScheduleSection] = Field(min_length=1)
+
+    def items(self) -> list[ScheduleItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+class PlanItem(Strict):
+    number: int = Field(ge=1)
+    recommendation: Rich = Field(description="Рекомендация по итогам ВАКР")
+    measure: Rich = Field(description="Мероприятие")
+    completion_form: Text | None = Field(default=None, description="Форма завершения (пусто, если не указана)")
+    executor: Responsible = Field(description="Ответственный исполнитель, соисполнители")
+    deadline: Deadline
+
+    def is_translated(self, lang: str) -> bool:
+        """Every text of the item exists in `lang` (the deadline wording is not required)."""
+        texts = (self.recommendation, self.measure, self.completion_form, self.executor)
+        return all(text is None or getattr(text, lang) is not None for text in texts)
+
+
+class Plan(Strict):
+    approval: Approval
+    title: Text
+    columns: Columns = Columns()
+    items: list[PlanItem] = Field(min_length=1)
+    control: Text = Field(description="Заключительная строка о контроле исполнения")
+
+
+class Period(Strict):
+    start: Date
+    end: Date
+
+
+class CycleInfo(Strict):
+    period: Period = Field(description="Период проведения ВАКР")
+
+
+# --- reference data ---------------------------------------------------------------------
+
+
+class Organization(Strict):
+    id: Slug
+    kind: Literal["company", "subsidiary", "department"] = Field(
+        description="company — Общество; subsidiary — ДЗО; department — подразделение"
+    )
+    parent: Slug | None = Field(default=None, description="id вышестоящей организации")
+    name: Text = Field(description="Полное наименование")
+    short_name: Text | None = Field(default=None, description="Краткое наименование, если оно есть в документах")
+
+    @property
+    def label(self) -> Text:
+        return self.short_name or self.name
+
+
+class Organizations(Strict):
+    organizations: list[Organization] = Field(min_length=1)

@@ -1,0 +1,28 @@
+"""The site navigation: home, then each ВАКР cycle (newest first) with its pages in the
+order of the work, then any other hand-written pages. Built from data, so a new cycle
+folder appears in the menu without a configuration change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vakr import strings
+from vakr.load import SiteData
+from vakr.model import LANGUAGES
+from vakr.pages import CYCLE_VIEWS
+
+HOME = "index.md"
+
+
+def site_nav(site: SiteData, docs_dir: Path, lang: str) -> list[object]:
+    nav: list[object] = [HOME]
+    for cycle in site.cycles:
+        nav.append({strings.t(lang, "cycle.short", year=cycle.year): [view.path(cycle.year) for view in CYCLE_VIEWS]})
+    nav.extend(_hand_written(docs_dir))
+    return nav
+
+
+def _hand_written(docs_dir: Path) -> list[str]:
+    """Top-level pages other than the home page, in their default-language file names."""
+    suffixes = tuple(f".{lang}.md" for lang in LANGUAGES)
+    return sorted(p.name for p in docs_dir.glob("*.md") if p.name != HOME and not p.name.endswith(suffixes))

@@ -1,0 +1,41 @@
+"""Publish the JSON Schema of every data file, generated from the model, so an editor (VS
+Code's YAML extension reads the `# yaml-language-server: $schema=…` line at the top of each
+file) completes and checks fields while the officer types."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from vakr.model import CycleInfo, Organizations, Plan, Schedule
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
+    "cycle": (CycleInfo, "Сведения о цикле ВАКР (data/<год>/cycle.yml)"),
+    "schedule": (Schedule, "План-график работ ВАКР (data/<год>/schedule.yml)"),
+    "plan": (Plan, "План мероприятий по итогам ВАКР (data/<год>/plan.yml)"),
+}
+
+
+def schema_text(name: str) -> str:
+    model, title = SCHEMAS[name]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(), "title": title}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in SCHEMAS:
+        path = folder / f"{name}.schema.json"
+        path.write_text(schema_text(name), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    for written in write(Path(sys.argv[1] if len(sys.argv) > 1 else "schema")):
+        print(written)

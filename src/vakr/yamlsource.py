@@ -1,0 +1,90 @@
+"""Read a YAML data file into plain Python values and remember the line of every field, so
+that each validation error can point the officer at the exact line to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vakr.errors import DataError, field_path
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps: dates stay text until the model checks them,
+    so an impossible date gets our message instead of a crash inside PyYAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed file: its values and the 1-based line of each field path."""
+
+    path: Path
+    name: str  # as shown to the officer, e.g. data/2026/plan.yml
+    data: Any
+    lines: dict[Path_, int]
+
+    def line_of(self, location: Path_) -> int:
+        """The line of the deepest existing part of `location` (a missing field is reported
+        at the line of the mapping that should hold it)."""
+        best = 1
+        for size in range(len(location) + 1):
+            line = self.lines.get(tuple(location[:size]))
+            if line is not None:
+                best = line
+        return best
+
+
+def load(path: Path, display: str | None = None) -> Source:
+    """Parse `path`; syntax and encoding problems become a DataError with the line."""
+    name = display or str(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(name, line, None, "файл должен быть в кодировке UTF-8; сохраните его как UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(name, line, None, f"ошибка синтаксиса YAML: {err.problem or err}") from None
+    if node is None:
+        raise DataError(name, 1, None, "файл пуст")
+    lines: dict[Path_, int] = {}
+    try:
+        _index(node, (), lines)
+    except _DuplicateKey as dup:
+        raise DataError(name, dup.line, dup.field, "поле указано дважды; оставьте одно") from None
+    data = yaml.load(text, Loader=_Loader)  # noqa: S506 — _Loader is a SafeLoader
+    return Source(path=path, name=name, data=data, lines=lines)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, line: int, field: str) -> None:
+        self.line, self.field = line, field
+
+
+def _index(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> None:
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if (*at, key) in lines:
+                raise _DuplicateKey(key_node.start_mark.line + 1, field_path((*at, key)))
+            _index(value_node, (*at, key), lines)
+            lines[(*at, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _index(child, (*at, i), lines)

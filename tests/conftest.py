@@ -1,0 +1,51 @@
+"""Shared fixtures: one real, strict build of the site for the whole session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_site(site_dir: Path, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the same command as `make build`, into `site_dir`."""
+    return subprocess.run(
+        [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    result = build_site(tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build: subprocess.CompletedProcess[str]) -> Path:
+    return Path(build.args[build.args.index("--site-dir") + 1])
+
+
+class Site:
+    """Read pages of a built site as parsed HTML."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.root / url.strip("/") / "index.html" if not url.endswith(".html") else self.root / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[str]:
+        return sorted(p.relative_to(self.root).parent.as_posix() + "/" for p in self.root.rglob("index.html"))
+
+
+@pytest.fixture(scope="session")
+def built(site: Path) -> Site:
+    return Site(site)

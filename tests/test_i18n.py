@@ -1,0 +1,122 @@
+"""Both languages on the built site: lang attributes, hreflang alternates, the language
+switcher, and Kazakh pages free of Russian or English interface words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+
+PAGES = ["", "2026/", "2026/schedule/", "2026/plan/"]
+LANGUAGE_FILES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+
+def counterpart(url: str, lang: str) -> str:
+    return ("kk/" + url) if lang == "ru" else url.removeprefix("kk/")
+
+
+def test_every_page_exists_in_both_languages(built) -> None:
+    pages = set(built.pages())
+    for url in PAGES:
+        assert f"{url or './'}" in pages or url + "/" in pages or (url == "" and "./" in pages)
+        assert f"kk/{url}" in pages
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("url", PAGES)
+def test_lang_attribute_and_hreflang_alternates(built, url: str, lang: str) -> None:
+    """hreflang alternates are in the switcher and in sitemap.xml; not in <head>, where
+    Material's script would fetch a sitemap.xml under each of them (a 404 per view)."""
+    own = url if lang == "ru" else f"kk/{url}"
+    page = built.page(own)
+    assert page.html["lang"] == lang
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+    assert set(links) == {"ru", "kk"}, links
+    assert not page.select('head link[rel="alternate"][hreflang]')
+    sitemap = BeautifulSoup((built.root / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
+    entry = next(u for u in sitemap.find_all("url") if urlsplit(u.loc.get_text()).path == "/" + own)
+    alternates = {link["hreflang"]: urlsplit(link["href"]).path for link in entry.find_all("xhtml:link")}
+    assert alternates == {"ru": "/" + url, "kk": "/kk/" + url}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("url", PAGES)
+def test_language_switcher_leads_to_same_page(built, url: str, lang: str) -> None:
+    own = url if lang == "ru" else f"kk/{url}"
+    other = "kk" if lang == "ru" else "ru"
+    page = built.page(own)
+    link = page.select_one(f'a.md-select__link[hreflang="{other}"]')
+    assert link is not None
+    target = (built.root / own / link["href"]).resolve()
+    expected = (built.root / counterpart(own, lang)).resolve()
+    assert target == expected, f"{own}: switcher to {other} goes to {link['href']}"
+
+
+def _ui_values(name: str) -> set[str]:
+    """Text values of Material's language file `name` (e.g. ru, en)."""
+    text = (LANGUAGE_FILES / f"{name}.html").read_text(encoding="utf-8")
+    pairs = re.findall(r'"([a-z.]+)":\s*"([^"]*)"', text)
+    return {value for key, value in pairs
+            if not key.startswith(("search.config", "language", "direction")) and len(value) > 3 and "#" not in value}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_kazakh_pages_have_no_russian_or_english_interface_words(built, url: str) -> None:
+    page = built.page(f"kk/{url}")
+    for element in page.select('[lang="ru"]'):
+        element.decompose()  # the approved Russian text, marked as such, is allowed
+    for element in page.select('script, style, .md-select'):
+        element.decompose()  # the language list names each language in itself
+    visible = page.get_text(" ")
+    attributes = " ".join(str(v) for tag in page.find_all(True) for k, v in tag.attrs.items()
+                          if k in ("aria-label", "title", "placeholder", "alt"))
+    foreign = _ui_values("ru") | _ui_values("en")
+    found = sorted(value for value in foreign if value in visible or value in attributes)
+    assert not found, found
+    assert "Іздеу" in attributes  # Kazakh theme strings are there
+
+
+@pytest.mark.parametrize("url", ["2026/plan/", "kk/2026/plan/"])
+def test_every_plan_item_has_a_stable_anchor(built, url: str) -> None:
+    page = built.page(url)
+    ids = [row["id"] for row in page.select("table.vakr-table--plan tbody tr[id]")]
+    assert ids == [f"item-{n}" for n in range(1, 39)]
+    assert page.select_one('a[href="#item-17"]') is not None
+
+
+def test_kazakh_headings_and_labels_on_the_plan(built) -> None:
+    page = built.page("kk/2026/plan/")
+    headers = [th.get_text(strip=True) for th in page.select("table.vakr-table--plan thead th")]
+    assert headers == ["№", "Сыбайлас жемқорлық тәуекелдерін ішкі талдау қорытындысы бойынша ұсынымдар",
+                       "Іс-шара", "Аяқтау нысаны", "Жауапты орындаушы, бірлесіп орындаушылар", "Орындалу мерзімі"]
+    assert page.h1.get_text(strip=True) == "Іс-шаралар жоспары"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("2026/plan/", "постоянно, с 01.07.2026"),
+    ("kk/2026/plan/", "01.07.2026 бастап тұрақты"),
+    ("2026/schedule/", "ежедневно"),
+    ("kk/2026/schedule/", "күн сайын"),
+    ("2026/schedule/", "незамедлительно"),
+    ("kk/2026/schedule/", "дереу"),
+    ("2026/schedule/", "срок не установлен"),
+    ("kk/2026/schedule/", "мерзімі белгіленбеген"),
+    ("2026/schedule/", "с 13.04.2026 по 26.05.2026"),
+])
+def test_deadlines_rendered_in_page_language(built, url: str, expected: str) -> None:
+    shown = [re.sub(r"\s+", " ", d.get_text(" ")).strip() for d in built.page(url).select(".vakr-deadline")]
+    assert expected in shown
+
+
+def test_structured_dates_are_machine_readable(built) -> None:
+    page: BeautifulSoup = built.page("2026/plan/")
+    first = page.select_one("tr#item-1 .vakr-deadline time")
+    assert first["datetime"] == "2026-07-01" and first.get_text() == "01.07.2026"
+
+
+def test_build_reports_translation_coverage(build) -> None:
+    assert "kk: 0/38 plan items translated" in build.stdout + build.stderr
