@@ -66,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     write_stubs(Path(config.docs_dir), site)
     config.site_name = strings.t(lang, "site.name")
+    config.copyright = strings.t(lang, "site.copyright")
     config.nav = site_nav(site, Path(config.docs_dir), lang)
     return config
 

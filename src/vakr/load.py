@@ -4,12 +4,13 @@ Nothing is rendered from data that has not passed every check here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import CycleInfo, Organization, Organizations, Plan, Responsible, Schedule
+from vakr.model import CycleInfo, Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -63,16 +64,20 @@ def _display(data_dir: Path, path: Path) -> str:
 
 
 def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
-    """Parse one file; on failure record its errors and return (None, None)."""
+    """Parse one file; on failure record its errors. Returns (model, source): the model is
+    None if the file is invalid, the source is None only if it is not readable YAML, so the
+    cross-checks can still run on the raw data of a file with other errors."""
     display = _display(data_dir, path)
     try:
         source = load(path, display)
-        return parse(source, model, display), source
     except DataError as err:
         errors.append(err)
+        return None, None
+    try:
+        return parse(source, model, display), source
     except DataErrors as errs:
         errors.extend(errs.errors)
-    return None, None
+        return None, source
 
 
 def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organization] | None:
@@ -104,61 +109,71 @@ def _unknown_org(ref: str, known: dict[str, Organization]) -> str:
 def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
            errors: list[DataError]) -> Cycle | None:
     info_path = folder / CYCLE_FILE
-    if not info_path.exists():
+    info = None
+    if info_path.exists():
+        info, _ = _read(data_dir, info_path, CycleInfo, errors)
+    else:  # still check the schedule and the plan, so all their errors come out now too
         errors.append(DataError(_display(data_dir, info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
-        return None
-    info, _ = _read(data_dir, info_path, CycleInfo, errors)
     schedule = plan = None
     if (folder / SCHEDULE_FILE).exists():
         schedule, source = _read(data_dir, folder / SCHEDULE_FILE, Schedule, errors)
-        if schedule is not None:
-            items = [(("sections", s, "items", i), item.number)
-                     for s, section in enumerate(schedule.sections) for i, item in enumerate(section.items)]
-            _check_numbers(items, source, errors)
-            _check_refs(_schedule_refs(schedule), source, orgs, errors)
+        if source is not None:
+            _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
+            _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
+                             "organizations", "*"), source, orgs, errors)
     if (folder / PLAN_FILE).exists():
         plan, source = _read(data_dir, folder / PLAN_FILE, Plan, errors)
-        if plan is not None:
-            _check_numbers([(("items", i), item.number) for i, item in enumerate(plan.items)], source, errors)
-            _check_refs(((("items", i, "executor"), item.executor) for i, item in enumerate(plan.items)),
-                        source, orgs, errors)
+        if source is not None:
+            _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
+            _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan)
 
 
-def _schedule_refs(schedule: Schedule) -> Iterator[tuple[tuple[str | int, ...], Responsible]]:
-    for s, section in enumerate(schedule.sections):
-        for i, item in enumerate(section.items):
-            for r, row in enumerate(item.rows):
-                yield ("sections", s, "items", i, "rows", r, "responsible"), row.responsible
+Location = tuple[str | int, ...]
 
 
-def _check_numbers(numbered: list[tuple[tuple[str | int, ...], int]], source: Source,
-                   errors: list[DataError]) -> None:
+def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location, Any]]:
+    """(location, value) of every value at `pattern` in the raw YAML data, "*" meaning each
+    list element. Parts of the wrong shape are skipped: validation reports those. Working on
+    the raw data lets these checks run even when the file has other errors."""
+    if not pattern:
+        yield at, node
+        return
+    head, *rest = pattern
+    if head == "*":
+        if isinstance(node, list):
+            for i, child in enumerate(node):
+                yield from _raw(child, *rest, at=(*at, i))
+    elif isinstance(node, dict) and head in node:
+        yield from _raw(node[head], *rest, at=(*at, head))
+
+
+def _check_numbers(numbers: Iterable[tuple[Location, Any]], source: Source, errors: list[DataError]) -> None:
     """Item numbers are the public anchors (#item-17): each must be unique."""
     first_seen: dict[int, int] = {}
-    for location, number in numbered:
-        line = source.line_of((*location, "number"))
+    for location, number in numbers:
+        if not isinstance(number, int) or isinstance(number, bool):
+            continue  # not a number: validation reports it
+        line = source.line_of(location)
         if number in first_seen:
-            errors.append(DataError(source.name, line,
-                                    _field(location, "number"),
+            errors.append(DataError(source.name, line, field_path(location),
                                     f"номер пункта {number} уже использован в строке {first_seen[number]}; номера должны быть уникальными"))
         else:
             first_seen[number] = line
 
 
-def _check_refs(refs, source: Source, orgs: dict[str, Organization] | None,  # type: ignore[no-untyped-def]
+def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict[str, Organization] | None,
                 errors: list[DataError]) -> None:
     if orgs is None:
         return  # the organizations file itself is broken: that error is already reported
-    for location, responsible in refs:
-        for k, ref in enumerate(responsible.organizations):
-            if ref not in orgs:
-                where = (*location, "organizations", k)
-                errors.append(DataError(source.name, source.line_of(where),
-                                        _field(location, "organizations", k), _unknown_org(ref, orgs)))
-
-
-def _field(location: tuple[str | int, ...], *more: str | int) -> str:
-    return field_path((*location, *more))
+    reported: set[tuple[int, str]] = set()
+    for location, ref in refs:
+        if not isinstance(ref, str) or ref in orgs:
+            continue
+        line = source.line_of(location)
+        if (line, ref) in reported:
+            continue  # one list reused through a YAML anchor (&id001 / *id001): report it once
+        reported.add((line, ref))
+        errors.append(DataError(source.name, line, field_path(location), _unknown_org(ref, orgs)))

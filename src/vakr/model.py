@@ -205,6 +205,12 @@ class Period(Strict):
     start: Date
     end: Date
 
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("конец периода (end) раньше его начала (start)")
+        return self
+
 
 class CycleInfo(Strict):
     period: Period = Field(description="Период проведения ВАКР")

@@ -3,6 +3,7 @@ DataError that names the file, the line, the field and what was expected."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -43,8 +44,11 @@ def parse(source: Source, model: type[M], display: str) -> M:
 def _translate(source: Source, model: type[BaseModel], display: str, err: ValidationError) -> list[DataError]:
     seen: set[tuple[int, str, str]] = set()
     out: list[DataError] = []
-    for problem in err.errors(include_url=False):
+    for problem in _fitting_branches(source.data, err.errors(include_url=False)):
         location = _data_location(source.data, problem["loc"], problem["type"])
+        tag_field = _unquote((problem.get("ctx") or {}).get("discriminator"))
+        if problem["type"] in ("union_tag_invalid", "union_tag_not_found") and isinstance(tag_field, str):
+            location = (*location, tag_field)  # the officer fixes the `kind:` line
         message = _message(problem, model, location)
         line = source.line_of(location)
         key = (line, field_path(location), message)
@@ -84,6 +88,7 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
     template = _EXPECTED.get(kind)
     if template is None:
         return problem["msg"]
+    ctx = {key: _unquote(value) if key in _QUOTED else value for key, value in ctx.items()}
     try:
         message = template.format(**ctx)
     except (KeyError, IndexError):
@@ -95,27 +100,84 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
 
 
 def _allowed_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
-    """The field names a mapping at `location` may hold, found by walking the model."""
-    current: Any = model
+    """The field names a mapping at `location` may hold, found by walking the model (through
+    unions too: a rich-text block may hold `p` or `ul`)."""
+    current: list[type[BaseModel]] = [model]
     for part in location:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
+        current = [m for c in current if part in c.model_fields for m in _models_in(c.model_fields[part].annotation)]
+        if not current:
             return []
-        current = _model_in(fields[part].annotation)
-        if current is None:
-            return []
-    fields = getattr(current, "model_fields", None)
-    return list(fields) if fields else []
+    return list(dict.fromkeys(name for m in current for name in m.model_fields))
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The single model class inside an annotation such as `list[X]` or `X | None`."""
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes inside an annotation such as `list[X]`, `X | None` or `A | B`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    models = [m for m in (_model_in(a) for a in getattr(annotation, "__args__", ())) if m is not None]
-    return models[0] if len(set(models)) == 1 else None
+        return [annotation]
+    return list(dict.fromkeys(m for a in getattr(annotation, "__args__", ()) for m in _models_in(a)))
+
+
+# ctx values pydantic formats as Python reprs ("'a', 'b' or 'c'"); the officer sees a, b, c.
+_QUOTED = ("expected", "expected_tags", "discriminator")
+
+
+def _unquote(value: Any) -> Any:
+    names = re.findall(r"'([^']*)'", value) if isinstance(value, str) else []
+    return ", ".join(names) if names else value
+
+
+# Errors that mean "this branch of a union does not have the shape of the data at all".
+_WRONG_SHAPE = {"string_type", "list_type", "dict_type", "model_type", "model_attributes_type", "int_type"}
+
+
+def _fitting_branches(data: Any, problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pydantic reports every branch of a union the value failed; keep only the branches
+    whose shape fits the data (text for a string, blocks for a list, `p` for a paragraph),
+    so the officer is not told that a paragraph lacks `ul`. Where branches fit equally well
+    and another error already explains the value (an unknown key), drop their 'missing'
+    errors too: `- q: ...` needs «q» named, not both `p` and `ul` demanded."""
+    misfit: dict[tuple[Any, ...], dict[str, int]] = {}
+    tagged = []
+    for problem in problems:
+        tags = list(_branch_tags(data, problem["loc"], problem["type"]))
+        tagged.append((problem, tags))
+        for point, tag, rest in tags:
+            wrong = (not rest and problem["type"] in _WRONG_SHAPE) or (
+                len(rest) == 1 and problem["type"] in ("missing", "extra_forbidden"))
+            scores = misfit.setdefault(point, {})
+            scores[tag] = scores.get(tag, 0) + wrong
+
+    def worse(tags: list[tuple[Any, str, tuple[Any, ...]]]) -> bool:
+        return any(misfit[point][tag] > min(misfit[point].values()) for point, tag, _ in tags)
+
+    def tied_missing(problem: dict[str, Any], tags: list[tuple[Any, str, tuple[Any, ...]]]) -> Any:
+        for point, _, rest in tags:
+            scores = list(misfit[point].values())
+            if problem["type"] == "missing" and len(rest) == 1 and scores.count(min(scores)) > 1:
+                return point
+        return None
+
+    kept = [(problem, tags) for problem, tags in tagged if not worse(tags)]
+    explained = {point for problem, tags in kept if tied_missing(problem, tags) is None for point, _, _ in tags}
+    out = [problem for problem, tags in kept if tied_missing(problem, tags) not in explained]
+    return out or problems
+
+
+def _branch_tags(data: Any, loc: tuple[Any, ...], kind: str):  # type: ignore[no-untyped-def]
+    """(point, tag, rest) for each union-branch name in `loc`: `point` is the data path
+    of the union, `rest` what follows the tag."""
+    node, at = data, []
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            at.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            at.append(part)
+        elif isinstance(part, str) and (i < len(loc) - 1 or kind not in ("missing", "extra_forbidden")):
+            yield tuple(at), part, tuple(loc[i + 1:])
 
 
 def _drop_union_noise(errors: list[DataError]) -> list[DataError]:

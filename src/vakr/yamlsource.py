@@ -57,9 +57,7 @@ def load(path: Path, display: str | None = None) -> Source:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataError(name, line, None, f"ошибка синтаксиса YAML: {err.problem or err}") from None
+        raise DataError(name, _syntax_line(err), None, f"ошибка синтаксиса YAML: {_syntax_problem(err)}") from None
     if node is None:
         raise DataError(name, 1, None, "файл пуст")
     lines: dict[Path_, int] = {}
@@ -69,6 +67,38 @@ def load(path: Path, display: str | None = None) -> Source:
         raise DataError(name, dup.line, dup.field, "поле указано дважды; оставьте одно") from None
     data = yaml.load(text, Loader=_Loader)  # noqa: S506 — _Loader is a SafeLoader
     return Source(path=path, name=name, data=data, lines=lines)
+
+
+# Contexts whose mark is where the officer's mistake is (the opening quote or bracket); the
+# problem mark of these is wherever PyYAML gave up, often the end of the file.
+_OPENED_AT = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
+
+# PyYAML's English problems, worded for the officer; unknown ones are shown as they are.
+_SYNTAX_HINTS = (
+    ("while scanning a quoted scalar", "", "кавычка открыта, но не закрыта; закройте её в конце текста"),
+    ("while parsing a flow sequence", "", "квадратная скобка «[» открыта, но не закрыта «]»"),
+    ("while parsing a flow mapping", "", "фигурная скобка «{» открыта, но не закрыта «}»"),
+    ("", "mapping values are not allowed here",
+     "лишнее двоеточие: если в тексте есть «: », заключите весь текст в кавычки; иначе проверьте отступы"),
+    ("", "found character '\\t' that cannot start any token",
+     "символ табуляции; для отступов используйте пробелы"),
+    ("", "found undefined alias", "ссылка «*…» на неизвестную метку «&…»"),
+)
+
+
+def _syntax_line(err: yaml.MarkedYAMLError) -> int:
+    if err.context in _OPENED_AT and err.context_mark is not None:
+        mark = err.context_mark
+    else:
+        mark = err.problem_mark or err.context_mark
+    return mark.line + 1 if mark else 1
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError) -> str:
+    for context, problem, hint in _SYNTAX_HINTS:
+        if (not context or err.context == context) and (not problem or (err.problem or "").startswith(problem)):
+            return hint
+    return str(err.problem or err)
 
 
 class _DuplicateKey(Exception):
