@@ -4,6 +4,7 @@ switcher, and Kazakh pages free of Russian or English interface words."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -123,3 +124,30 @@ def test_structured_dates_are_machine_readable(built) -> None:
 
 def test_build_reports_translation_coverage(build) -> None:
     assert "kk: 0/38 plan items translated" in build.stdout + build.stderr
+
+
+def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path: Path) -> None:
+    """An officer adds `kk:` to one plan item: the Kazakh page shows it, the coverage grows."""
+    from conftest import ROOT, build_site
+
+    for name in ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src"):
+        source = ROOT / name
+        if source.is_dir():
+            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]") if name == "docs" else None
+            shutil.copytree(source, tmp_path / name, ignore=generated)
+        else:
+            shutil.copy(source, tmp_path / name)
+    plan = tmp_path / "data/2026/plan.yml"
+    kazakh = "Тестілік аударма — ұсыным мәтіні"
+    text = plan.read_text(encoding="utf-8")
+    marker = "- number: 17\n  recommendation:\n"
+    assert marker in text
+    plan.write_text(text.replace(marker, f"{marker}    kk: {kazakh}\n"), encoding="utf-8")
+    result = build_site(tmp_path / "site", root=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "kk: 0/38 plan items translated" in result.stdout + result.stderr  # other fields still Russian
+    page = BeautifulSoup((tmp_path / "site/kk/2026/plan/index.html").read_text(encoding="utf-8"), "html.parser")
+    cell = page.select("tr#item-17 td")[0]
+    assert kazakh in cell.get_text() and cell.select_one('[lang="ru"]') is None
+    ru_page = (tmp_path / "site/2026/plan/index.html").read_text(encoding="utf-8")
+    assert kazakh not in ru_page
