@@ -21,9 +21,8 @@ from vakr import strings
 from vakr.coverage import coverage_lines
 from vakr.errors import DataErrors
 from vakr.load import SiteData, load_site
-from vakr.model import DEFAULT_LANGUAGE
 from vakr.navigation import site_nav
-from vakr.pages import VIEWS, write_stubs
+from vakr.pages import VIEWS, page_url, write_stubs
 from vakr.render import Heading, render
 
 log = logging.getLogger("mkdocs.hooks.vakr")
@@ -36,7 +35,8 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
+    stats = ((p, p.stat()) for p in sorted(data_dir.rglob("*")) if p.is_file())
+    return tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
 
 
 def _site(config: MkDocsConfig) -> SiteData:
@@ -77,15 +77,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     site = _site(config)
     year = page.meta["vakr_cycle"]
-    cycle = site.current if year == "current" else site.cycle(year)
+    embedded = year == "current"  # the home page shows the current cycle under its own text
+    cycle = site.current if embedded else site.cycle(year)
     lang = _language(config)
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
     def link_to(path: str) -> str:
-        target = prefix + path.removesuffix("index.md").removesuffix(".md") + ("/" if not path.endswith("index.md") else "")
-        return get_relative_url(target, page.url)
+        return get_relative_url(page_url(path, lang), page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to)
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     return html + rendered.html

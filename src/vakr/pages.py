@@ -20,15 +20,11 @@ class View:
     title_key: str
     hide_toc: bool = False
 
-    @property
-    def template(self) -> str:
-        return self.name
-
     def path(self, year: str) -> str:
         return f"{year}/{self.name}.md"
 
 
-CYCLE = View("index", "cycle.short")
+CYCLE = View("index", "cycle.title")
 SCHEDULE = View("schedule", "page.schedule")
 PLAN = View("plan", "page.plan", hide_toc=True)
 CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN)
@@ -38,6 +34,13 @@ VIEWS = {view.name: view for view in CYCLE_VIEWS}
 def localized_name(path: str, lang: str) -> str:
     """`2026/plan.md` → `2026/plan.kk.md` for a non-default language (suffix structure)."""
     return path if lang == DEFAULT_LANGUAGE else path.removesuffix(".md") + f".{lang}.md"
+
+
+def page_url(path: str, lang: str) -> str:
+    """The site-relative URL of a page path in `lang`: `2026/plan.md` → `kk/2026/plan/`."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    stem = path.removesuffix(".md")
+    return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
 
 
 def stub_text(view: View, year: str, lang: str) -> str:

@@ -120,12 +120,13 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers) -> list[Heading]:
     return []
 
 
-def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo) -> Rendered:
-    """Render `view` of `cycle` in `lang`."""
+def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False) -> Rendered:
+    """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
+    current cycle's overview on the home page), which then needs its own heading."""
     helpers = _Helpers(lang)
-    template = _environment().get_template(f"{view.template}.html.j2")
+    template = _environment().get_template(f"{view.name}.html.j2")
     html = template.render(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
-        views=VIEWS, section_id=section_id, item_id=item_id,
+        views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
     )
     return Rendered(html=html, toc=_toc(view, cycle, helpers))

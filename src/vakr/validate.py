@@ -4,6 +4,7 @@ DataError that names the file, the line, the field and what was expected."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -59,21 +60,36 @@ def _translate(source: Source, model: type[BaseModel], display: str, err: Valida
     return _drop_union_noise(out)
 
 
-def _data_location(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
-    """Pydantic's location reduced to the keys and indexes that exist in the file (it also
-    names union branches); a missing or unknown key is kept as the last part."""
-    out: list[str | int] = []
-    node = data
+Location = tuple[str | int, ...]
+
+
+def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Location, list[tuple[int, Any, Location]]]:
+    """Follow pydantic's `loc` through the data: the path of keys and indexes that exist,
+    and each part that does not (a union branch name, or a missing or unknown key) with its
+    position in `loc` and the path reached before it."""
+    node, at, unmatched = data, [], []
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
+        if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
-            out.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            out.append(part)
-        elif i == len(loc) - 1 and kind in ("missing", "extra_forbidden"):
-            out.append(part)
-    return tuple(out)
+            at.append(part)
+        else:
+            unmatched.append((i, part, tuple(at)))
+    return tuple(at), unmatched
+
+
+def _names_key(loc: tuple[Any, ...], position: int, kind: str) -> bool:
+    """Whether the part at `position` is the missing or unknown key the error is about."""
+    return position == len(loc) - 1 and kind in ("missing", "extra_forbidden")
+
+
+def _data_location(data: Any, loc: tuple[Any, ...], kind: str) -> Location:
+    """Pydantic's location reduced to the keys and indexes that exist in the file; a
+    missing or unknown key is kept as the last part."""
+    at, unmatched = _walk(data, loc)
+    if unmatched and _names_key(loc, unmatched[-1][0], kind):
+        return (*at, unmatched[-1][1])
+    return at
 
 
 def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[str | int, ...]) -> str:
@@ -165,19 +181,12 @@ def _fitting_branches(data: Any, problems: list[dict[str, Any]]) -> list[dict[st
     return out or problems
 
 
-def _branch_tags(data: Any, loc: tuple[Any, ...], kind: str):  # type: ignore[no-untyped-def]
+def _branch_tags(data: Any, loc: tuple[Any, ...], kind: str) -> Iterator[tuple[Location, str, tuple[Any, ...]]]:
     """(point, tag, rest) for each union-branch name in `loc`: `point` is the data path
     of the union, `rest` what follows the tag."""
-    node, at = data, []
-    for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            at.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            at.append(part)
-        elif isinstance(part, str) and (i < len(loc) - 1 or kind not in ("missing", "extra_forbidden")):
-            yield tuple(at), part, tuple(loc[i + 1:])
+    for position, part, at in _walk(data, loc)[1]:
+        if isinstance(part, str) and not _names_key(loc, position, kind):
+            yield at, part, tuple(loc[position + 1:])
 
 
 def _drop_union_noise(errors: list[DataError]) -> list[DataError]:
