@@ -22,10 +22,13 @@ from vakr.coverage import coverage_lines
 from vakr.errors import DataErrors
 from vakr.load import SiteData, load_site
 from vakr.navigation import site_nav
-from vakr.pages import VIEWS, page_url, write_stubs
+from vakr.cartogram import levels_css
+from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
 from vakr.render import Heading, render
 
 log = logging.getLogger("mkdocs.hooks.vakr")
+
+LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
 _cache: dict[str, Any] = {"signature": None, "site": None}
 
@@ -65,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = _site(config)
     lang = _language(config)
     write_stubs(Path(config.docs_dir), site)
+    write_if_changed(Path(config.docs_dir) / LEVELS_CSS, levels_css(site.risk_matrix))
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
     config.nav = site_nav(site, Path(config.docs_dir), lang)
@@ -84,7 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def link_to(path: str) -> str:
         return get_relative_url(page_url(path, lang), page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded)
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"))
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     return html + rendered.html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,18 @@ def build_site(site_dir: Path, root: Path = ROOT) -> subprocess.CompletedProcess
         [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
         capture_output=True, text=True, check=False,
     )
+
+
+def copy_project(target: Path) -> Path:
+    """A buildable copy of the project (without generated stubs), for builds of edited data."""
+    for name in ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src"):
+        source = ROOT / name
+        if source.is_dir():
+            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "generated") if name == "docs" else None
+            shutil.copytree(source, target / name, ignore=generated)
+        else:
+            shutil.copy(source, target / name)
+    return target
 
 
 @pytest.fixture(scope="session")

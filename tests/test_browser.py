@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 
 from browser import chromium, serve
 
-PAGES = ["", "2026/", "2026/schedule/", "2026/plan/"]
+PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
 ALL_PAGES = PAGES + [f"kk/{url}" for url in PAGES]
 
 

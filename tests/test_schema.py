@@ -14,12 +14,11 @@ from vakr.schema import SCHEMAS, schema_text
 from vakr.yamlsource import load
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_FILES = {
-    "organizations": [ROOT / "data/organizations.yml"],
-    "cycle": sorted(ROOT.glob("data/[0-9]*/cycle.yml")),
-    "schedule": sorted(ROOT.glob("data/[0-9]*/schedule.yml")),
-    "plan": sorted(ROOT.glob("data/[0-9]*/plan.yml")),
-}
+
+
+def data_files(name: str) -> list[Path]:
+    """The files a schema describes: `data/<name>.yml` or `data/<year>/<name>.yml`."""
+    return sorted([*ROOT.glob(f"data/{name}.yml"), *ROOT.glob(f"data/[0-9]*/{name}.yml")])
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
@@ -31,8 +30,8 @@ def test_committed_schema_is_up_to_date(name: str) -> None:
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_data_files_point_to_their_schema_and_pass_it(name: str) -> None:
     schema = json.loads(schema_text(name))
-    assert DATA_FILES[name]
-    for path in DATA_FILES[name]:
+    assert data_files(name)
+    for path in data_files(name):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"schema/{name}.schema.json")
         assert (path.parent / first.split("=", 1)[1]).resolve() == ROOT / "schema" / f"{name}.schema.json"

@@ -21,6 +21,8 @@ from vakr.load import load_site
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 PLAN, SCHEDULE, CYCLE, ORGS = "2026/plan.yml", "2026/schedule.yml", "2026/cycle.yml", "organizations.yml"
+RISKS, DIRECTIONS, MATRIX = "2026/risks.yml", "directions.yml", "risk-matrix.yml"
+RISK6 = "  - id: R06\n"  # `risks[5]`: organizations, direction, plan_items, description
 
 # Plan item 4 is `items[3]`; its lines, in order: number, recommendation (+ru), measure
 # (+ru), executor, executor.ru, executor.organizations, deadline, kind, date, source.
@@ -350,6 +352,57 @@ CASES = [
         first_line, None, ("файл не найден", "справочник организаций"),
         only=True,
     ),
+    # --- cartogram ----------------------------------------------------------------------
+    Case(
+        "risk-unknown-direction", RISKS,
+        replace("    direction: personnel\n", "    direction: hr\n", after=RISK6),
+        line_of("    direction: hr"), "risks[5].direction", ("неизвестное направление «hr»", "personnel"),
+    ),
+    Case(
+        "risk-unknown-organization", RISKS,
+        replace("[almaty-finance]", "[almaty-financ]", after=RISK6),
+        line_of("[almaty-financ]"), "risks[5].organizations[0]", ("неизвестная организация «almaty-financ»",),
+    ),
+    Case(
+        "risk-unknown-plan-item", RISKS,
+        replace("    plan_items: [6]\n", "    plan_items: [6, 99]\n", after=RISK6),
+        line_of("[6, 99]"), "risks[5].plan_items[1]", ("нет пункта 99", "1–38"),
+    ),
+    Case(
+        "risk-score-outside-scale", RISKS,
+        replace("    plan_items: [6]\n", "    plan_items: [6]\n    likelihood: 6\n    impact: 2\n", after=RISK6),
+        line_of("    likelihood: 6"), "risks[5].likelihood", ("оценка 6 вне шкалы", "от 1 до 5"),
+    ),
+    Case(
+        "risk-likelihood-without-impact", RISKS,
+        replace("    plan_items: [6]\n", "    plan_items: [6]\n    likelihood: 3\n", after=RISK6),
+        line_of("- id: R06"), "risks[5]", ("вероятность (likelihood) и влияние (impact) указываются вместе",),
+    ),
+    Case(
+        "risk-duplicate-id", RISKS,
+        replace("  - id: R07\n", "  - id: R06\n"),
+        line_of("  - id: R06", nth=2), "risks[6].id", ("id риска «R06» уже использован",),
+    ),
+    Case(
+        "risk-impossible-update-date", RISKS,
+        replace("updated: 21.11.2026", "updated: 31.11.2026"),
+        line_of("updated: 31.11.2026"), "updated", ("такой даты не существует",),
+    ),
+    Case(
+        "direction-unknown-map", DIRECTIONS,
+        replace("    map: npa\n", "    map: legal\n"),
+        line_of("    map: legal"), "directions[0].map", ("ожидалось одно из значений", "npa"),
+    ),
+    Case(
+        "matrix-unknown-level", MATRIX,
+        replace("  5: [medium, high,   high,   critical, critical]", "  5: [medium, high,   high,   critical, severe]"),
+        line_of("  5: [medium"), "grid.5", ("неизвестные уровни в grid: severe",),
+    ),
+    Case(
+        "matrix-short-row", MATRIX,
+        replace("  3: [low,    medium, medium, high,     high]", "  3: [low,    medium, medium, high]"),
+        line_of("  3: [low"), "grid.3", ("в строке grid 3 должно быть 5 уровней",),
+    ),
 ]
 
 # pydantic's own (English) wording must never reach the officer.
@@ -573,3 +626,9 @@ def test_str_of_data_errors_lists_every_error() -> None:
         "  data/2026/cycle.yml, строка 1: файл пуст",
         "  data/2026/plan.yml, строка 72, поле «items[3].deadline.date»: такой даты не существует: «30.02.2026»",
     ]
+
+
+def test_risks_without_directions_file_are_reported(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    (data / DIRECTIONS).unlink()
+    _expect(_errors(data), f"data/{RISKS}", 1, None, ["для картограммы нужен файл data/directions.yml"])

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import CycleInfo, Organization, Organizations, Plan, Schedule
+from vakr.model import (CycleInfo, Direction, Directions, Organization, Organizations, Plan, RiskMatrix, Risks,
+                        Schedule)
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
+DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", "risks.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -27,12 +29,15 @@ class Cycle:
     info: CycleInfo
     schedule: Schedule | None
     plan: Plan | None
+    risks: Risks | None = None
 
 
 @dataclass(frozen=True)
 class SiteData:
     organizations: dict[str, Organization]
     cycles: list[Cycle] = field(default_factory=list)  # newest first
+    directions: dict[str, Direction] = field(default_factory=dict)
+    risk_matrix: RiskMatrix | None = None
 
     @property
     def current(self) -> Cycle:
@@ -46,16 +51,18 @@ def load_site(data_dir: Path) -> SiteData:
     """Read and check every file; raise DataErrors with all problems found."""
     errors: list[DataError] = []
     organizations = _organizations(data_dir, errors)
+    reference = _Reference(organizations, *_cartogram_reference(data_dir, errors))
     cycles: list[Cycle] = []
     for folder in sorted((p for p in data_dir.iterdir() if p.is_dir() and _CYCLE_DIR.match(p.name)), reverse=True):
-        cycle = _cycle(data_dir, folder, organizations, errors)
+        cycle = _cycle(data_dir, folder, reference, errors)
         if cycle is not None:
             cycles.append(cycle)
     if not cycles and not errors:
         errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
     if errors:
         raise DataErrors(errors)
-    return SiteData(organizations=organizations or {}, cycles=cycles)
+    return SiteData(organizations=organizations or {}, cycles=cycles,
+                    directions=reference.directions or {}, risk_matrix=reference.matrix)
 
 
 def _display(data_dir: Path, path: Path) -> str:
@@ -106,8 +113,51 @@ def _unknown_org(ref: str, known: dict[str, Organization]) -> str:
     return f"неизвестная организация «{ref}»; известны: {', '.join(sorted(known))} (см. data/{ORGANIZATIONS_FILE})"
 
 
-def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
-           errors: list[DataError]) -> Cycle | None:
+@dataclass(frozen=True)
+class _Reference:
+    """The site-wide lists that cycle files refer to; None where that file is broken."""
+
+    organizations: dict[str, Organization] | None
+    directions: dict[str, Direction] | None
+    matrix: RiskMatrix | None
+
+
+def _cartogram_reference(data_dir: Path, errors: list[DataError]) -> tuple[dict[str, Direction] | None, RiskMatrix | None]:
+    """The directions and the scoring matrix: optional until a cycle publishes risks."""
+    directions = matrix = None
+    if (data_dir / DIRECTIONS_FILE).exists():
+        parsed, source = _read(data_dir, data_dir / DIRECTIONS_FILE, Directions, errors)
+        if parsed is not None:
+            directions = {d.id: d for d in parsed.directions}
+            _check_unique(_raw(source.data, "directions", "*", "id"), source, "id направления", errors)
+    if (data_dir / MATRIX_FILE).exists():
+        matrix, source = _read(data_dir, data_dir / MATRIX_FILE, RiskMatrix, errors)
+        if matrix is not None and not _matrix_is_square(matrix, source, errors):
+            matrix = None
+    return directions, matrix
+
+
+def _matrix_is_square(matrix: RiskMatrix, source: Source, errors: list[DataError]) -> bool:
+    """Every likelihood 1…N has a row of N known levels (impact 1…N)."""
+    size, known, before = len(matrix.grid), [level.id for level in matrix.levels], len(errors)
+    if sorted(matrix.grid) != list(range(1, size + 1)):
+        errors.append(DataError(source.name, source.line_of(("grid",)), "grid",
+                                f"ключи grid должны быть вероятностями от 1 до {size} без пропусков, указаны: "
+                                f"{', '.join(map(str, sorted(matrix.grid)))}"))
+    for likelihood, row in matrix.grid.items():
+        location = ("grid", str(likelihood))  # YAML keys are located by their text
+        if len(row) != size:
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"в строке grid {likelihood} должно быть {size} уровней (влияние от 1 до {size}), указано {len(row)}"))
+        unknown = [level for level in row if level not in known]
+        if unknown:
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"неизвестные уровни в grid: {', '.join(unknown)}; известны: {', '.join(known)}"))
+    return len(errors) == before
+
+
+def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[DataError]) -> Cycle | None:
+    orgs = reference.organizations
     info_path = folder / CYCLE_FILE
     info = None
     if info_path.exists():
@@ -126,9 +176,48 @@ def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
         if source is not None:
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
+    risks = _risks(data_dir, folder, reference, plan, errors)
     if info is None:
         return None
-    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan)
+    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks)
+
+
+def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None,
+           errors: list[DataError]) -> Risks | None:
+    """The cycle's identified risks, checked against the organizations, the directions, the
+    scale of the matrix and the items of the same cycle's plan."""
+    path = folder / RISKS_FILE
+    if not path.exists():
+        return None
+    risks, source = _read(data_dir, path, Risks, errors)
+    if source is None:
+        return None
+    for needed, name in ((reference.directions, DIRECTIONS_FILE), (reference.matrix, MATRIX_FILE)):
+        if needed is None and not (data_dir / name).exists():
+            errors.append(DataError(source.name, 1, None, f"для картограммы нужен файл data/{name}: он не найден"))
+    _check_unique(_raw(source.data, "risks", "*", "id"), source, "id риска", errors)
+    _check_refs(_raw(source.data, "risks", "*", "organizations", "*"), source, reference.organizations, errors)
+    if reference.directions is not None:
+        for location, ref in _raw(source.data, "risks", "*", "direction"):
+            if isinstance(ref, str) and ref not in reference.directions:
+                errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                        f"неизвестное направление «{ref}»; известны: {', '.join(reference.directions)} (см. data/{DIRECTIONS_FILE})"))
+    if reference.matrix is not None:
+        scale = reference.matrix.scale
+        for name in ("likelihood", "impact"):
+            for location, value in _raw(source.data, "risks", "*", name):
+                if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= scale:
+                    errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                            f"оценка {value} вне шкалы: ожидалось целое число от 1 до {scale} (см. data/{MATRIX_FILE})"))
+    if plan is None and not (folder / PLAN_FILE).exists():
+        errors.append(DataError(source.name, 1, None, "риски ссылаются на пункты плана мероприятий, но plan.yml этого цикла нет"))
+    elif plan is not None:
+        numbers = {item.number for item in plan.items}
+        for location, ref in _raw(source.data, "risks", "*", "plan_items", "*"):
+            if isinstance(ref, int) and not isinstance(ref, bool) and ref not in numbers:
+                errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                        f"в плане мероприятий нет пункта {ref}; есть пункты {min(numbers)}–{max(numbers)}"))
+    return risks
 
 
 Location = tuple[str | int, ...]
@@ -162,6 +251,19 @@ def _check_numbers(numbers: Iterable[tuple[Location, Any]], source: Source, erro
                                     f"номер пункта {number} уже использован в строке {first_seen[number]}; номера должны быть уникальными"))
         else:
             first_seen[number] = line
+
+
+def _check_unique(values: Iterable[tuple[Location, Any]], source: Source, what: str, errors: list[DataError]) -> None:
+    first_seen: dict[str, int] = {}
+    for location, value in values:
+        if not isinstance(value, str):
+            continue
+        line = source.line_of(location)
+        if value in first_seen:
+            errors.append(DataError(source.name, line, field_path(location),
+                                    f"{what} «{value}» уже использован в строке {first_seen[value]}; он должен быть уникальным"))
+        else:
+            first_seen[value] = line
 
 
 def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict[str, Organization] | None,

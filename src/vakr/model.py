@@ -235,3 +235,74 @@ class Organization(Strict):
 
 class Organizations(Strict):
     organizations: list[Organization] = Field(min_length=1)
+
+
+# --- cartogram of corruption risks ------------------------------------------------------
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#fdae61"])]
+RiskId = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", examples=["R01"])]
+MAPS = ("npa", "organizational")
+
+
+class Direction(Strict):
+    """An area of activity in which risks are looked for (schedule item 4)."""
+
+    id: Slug
+    name: Text = Field(description="Наименование направления")
+    map: Literal["npa", "organizational"] = Field(
+        description="npa — карта рисков в НПА/ВНД; organizational — карта рисков организационно-управленческой деятельности"
+    )
+
+
+class Directions(Strict):
+    directions: list[Direction] = Field(min_length=1)
+
+
+class RiskLevel(Strict):
+    id: Slug
+    name: Text = Field(description="Наименование уровня риска")
+    color: Colour = Field(description="Цвет ячеек этого уровня, #rrggbb; текст всегда пишется рядом")
+
+
+class RiskMatrix(Strict):
+    """The scoring scale: which level each likelihood × impact pair gets. Data, not code, so
+    the compliance service can adopt the methodology it follows. That the grid is square and
+    names known levels is checked by the loader, which can point at the faulty row."""
+
+    levels: list[RiskLevel] = Field(min_length=1, description="Уровни от низшего к высшему")
+    grid: dict[int, list[Slug]] = Field(
+        description="Для каждой вероятности (ключ 1…N) — уровни по влиянию от 1 до N, id из levels"
+    )
+
+    @property
+    def scale(self) -> int:
+        return len(self.grid)
+
+    def level(self, likelihood: int, impact: int) -> RiskLevel:
+        level_id = self.grid[likelihood][impact - 1]
+        return next(level for level in self.levels if level.id == level_id)
+
+
+class Risk(Strict):
+    id: RiskId = Field(description="Постоянный идентификатор риска: сохраняется из года в год")
+    organizations: list[Slug] = Field(min_length=1, description="Организации или подразделения, где выявлен риск")
+    direction: Slug = Field(description="Направление из data/directions.yml")
+    description: Text = Field(description="Описание риска")
+    plan_items: list[int] = Field(min_length=1, description="Номера пунктов плана мероприятий, направленных против риска")
+    likelihood: int | None = Field(default=None, ge=1, description="Вероятность по шкале матрицы (не указывается, если оценки нет)")
+    impact: int | None = Field(default=None, ge=1, description="Влияние по шкале матрицы (не указывается, если оценки нет)")
+
+    @model_validator(mode="after")
+    def _scored_together(self) -> Risk:
+        if (self.likelihood is None) != (self.impact is None):
+            raise ValueError("вероятность (likelihood) и влияние (impact) указываются вместе или не указываются вовсе")
+        return self
+
+    @property
+    def scored(self) -> bool:
+        return self.likelihood is not None
+
+
+class Risks(Strict):
+    updated: Date = Field(description="Дата последнего обновления картограммы")
+    risks: list[Risk] = Field(min_length=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 from vakr import strings
 from vakr.load import SiteData
 from vakr.model import LANGUAGES
-from vakr.pages import CYCLE_VIEWS
+from vakr.pages import cartogram_pages, cycle_pages
 
 HOME = "index.md"
 
@@ -17,7 +17,11 @@ HOME = "index.md"
 def site_nav(site: SiteData, docs_dir: Path, lang: str) -> list[object]:
     nav: list[object] = [HOME]
     for cycle in site.cycles:
-        nav.append({strings.t(lang, "cycle.short", year=cycle.year): [view.path(cycle.year) for view in CYCLE_VIEWS]})
+        entries: list[object] = [page.path for page in cycle_pages(cycle)]
+        cartogram = [page.path for page in cartogram_pages(site, cycle)]
+        if cartogram:
+            entries.append({strings.t(lang, "page.cartogram"): cartogram})
+        nav.append({strings.t(lang, "cycle.short", year=cycle.year): entries})
     nav.extend(_hand_written(docs_dir))
     return nav
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vakr import strings
-from vakr.load import SiteData
+from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 
 STUB_MARK = "vakr_generated: true"
@@ -19,16 +19,61 @@ class View:
     name: str  # the template, and the page's file name inside the cycle folder
     title_key: str
     hide_toc: bool = False
+    folder: str | None = None  # a view with one page per key: <year>/<folder>/<key>.md
 
-    def path(self, year: str) -> str:
-        return f"{year}/{self.name}.md"
+    def path(self, year: str, key: str | None = None) -> str:
+        return f"{year}/{self.folder}/{key}.md" if self.folder else f"{year}/{self.name}.md"
 
 
 CYCLE = View("index", "cycle.title")
 SCHEDULE = View("schedule", "page.schedule")
 PLAN = View("plan", "page.plan", hide_toc=True)
+CARTOGRAM = View("cartogram", "page.cartogram")
+RISKS = View("risks", "page.risks")
+ORGANIZATION = View("organization", "page.organization", folder="organizations")
 CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN)
-VIEWS = {view.name: view for view in CYCLE_VIEWS}
+CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
+VIEWS = {view.name: view for view in (*CYCLE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of a cycle, with its title in every language."""
+
+    view: View
+    year: str
+    titles: dict[str, str]
+    key: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.view.path(self.year, self.key)
+
+
+def _fixed(view: View, year: str) -> PageSpec:
+    return PageSpec(view, year, {lang: strings.t(lang, view.title_key, year=year) for lang in LANGUAGES})
+
+
+def cycle_pages(cycle: Cycle) -> list[PageSpec]:
+    return [_fixed(view, cycle.year) for view in CYCLE_VIEWS]
+
+
+def cartogram_pages(site: SiteData, cycle: Cycle) -> list[PageSpec]:
+    """The cartogram, the list of risks and one page per organization row: only for a cycle
+    that has published its risks."""
+    if cycle.risks is None:
+        return []
+    pages = [_fixed(view, cycle.year) for view in CARTOGRAM_VIEWS]
+    for org in site.organizations.values():
+        if org.kind != "department":
+            label = org.label
+            titles = {lang: getattr(label, lang) or label.ru for lang in LANGUAGES}
+            pages.append(PageSpec(ORGANIZATION, cycle.year, titles, key=org.id))
+    return pages
+
+
+def all_pages(site: SiteData) -> list[PageSpec]:
+    return [page for cycle in site.cycles for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle))]
 
 
 def localized_name(path: str, lang: str) -> str:
@@ -43,34 +88,31 @@ def page_url(path: str, lang: str) -> str:
     return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
 
 
-def stub_text(view: View, year: str, lang: str) -> str:
-    lines = [
-        "---",
-        STUB_MARK,
-        f"title: {strings.t(lang, view.title_key, year=year)}",
-        f"vakr_view: {view.name}",
-        f'vakr_cycle: "{year}"',
-    ]
-    if view.hide_toc:
+def stub_text(page: PageSpec, lang: str) -> str:
+    title = page.titles[lang].replace('"', '\\"')
+    lines = ["---", STUB_MARK, f'title: "{title}"', f"vakr_view: {page.view.name}", f'vakr_cycle: "{page.year}"']
+    if page.key is not None:
+        lines.append(f"vakr_key: {page.key}")
+    if page.view.hide_toc:
         lines.append("hide: [toc]")
     return "\n".join([*lines, "---", ""])
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only a changed file, so `mkdocs serve` does not rebuild in a loop."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def write_stubs(docs_dir: Path, site: SiteData) -> list[Path]:
-    """Write the stub pages of every cycle, touching only files whose text changes (so
-    `mkdocs serve` does not rebuild in a loop), and remove stubs of cycles that are gone."""
-    wanted: dict[Path, str] = {}
-    for cycle in site.cycles:
-        for view in CYCLE_VIEWS:
-            for lang in LANGUAGES:
-                wanted[docs_dir / localized_name(view.path(cycle.year), lang)] = stub_text(view, cycle.year, lang)
-    changed = []
-    for path, text in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    for stale in docs_dir.glob("[0-9][0-9][0-9][0-9]/*.md"):
+    """Write the stub pages of every cycle and remove stubs of pages that are gone."""
+    wanted = {docs_dir / localized_name(page.path, lang): stub_text(page, lang)
+              for page in all_pages(site) for lang in LANGUAGES}
+    changed = [path for path, text in wanted.items() if write_if_changed(path, text)]
+    for stale in docs_dir.glob("[0-9][0-9][0-9][0-9]/**/*.md"):
         if stale not in wanted and STUB_MARK in stale.read_text(encoding="utf-8"):
             stale.unlink()
             changed.append(stale)

@@ -7,14 +7,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from vakr import strings
+from vakr.cartogram import Cartogram
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, BulletList, Deadline, PlanItem, Rich, Text
+from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Deadline, PlanItem, Rich, Text
 from vakr.pages import SCHEDULE, VIEWS, View
 
 LinkTo = Callable[[str], str]
@@ -67,6 +69,10 @@ class _Helpers:
             return Markup('<span lang="{}">{}</span>').format(fallback, value)
         return escape(value)
 
+    def plain(self, text: Text) -> str:
+        """The text in the page language (or Russian) without markup: for attributes."""
+        return str(self._pick(text)[0])
+
     def rich(self, text: Rich) -> Markup:
         value, fallback = self._pick(text)
         body = Markup("<p>{}</p>").format(value) if isinstance(value, str) else Markup("").join(
@@ -81,12 +87,15 @@ class _Helpers:
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
 
+    def deadline_short(self, deadline: Deadline) -> Markup:
+        """The deadline in the page language only, for lists that link to the document."""
+        dates = {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
+        return self.t(f"deadline.{deadline.kind}", **dates)
+
     def deadline(self, deadline: Deadline) -> Markup:
         """The deadline in the page language; the approved wording follows it."""
-        kind = deadline.kind
-        dates = {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
-        shown = self.t(f"deadline.{kind}", **dates)
-        out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(kind, shown)
+        out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(
+            deadline.kind, self.deadline_short(deadline))
         if deadline.source is not None:
             out += Markup('<span class="vakr-source">{} {}</span>').format(self.t("deadline.source"), self.text(deadline.source))
         return out
@@ -113,20 +122,55 @@ def item_id(number: int) -> str:
     return f"item-{number}"
 
 
-def _toc(view: View, cycle: Cycle, helpers: _Helpers) -> list[Heading]:
+class _HeadingParser(HTMLParser):
+    """Collects the h2/h3 headings with ids that a template wrote, for the page's TOC."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.toc: list[Heading] = []
+        self._open: Heading | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ids = dict(attrs).get("id")
+        if tag in ("h2", "h3") and ids:
+            self._open = Heading(int(tag[1]), ids, "")
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.name += data
+
+    def handle_endtag(self, tag: str) -> None:
+        heading = self._open
+        if heading is None or tag != f"h{heading.level}":
+            return
+        heading.name = " ".join(heading.name.split())
+        if heading.level == 3 and self.toc and self.toc[-1].level == 2:
+            self.toc[-1].children.append(heading)
+        else:
+            self.toc.append(heading)
+        self._open = None
+
+
+def _toc(view: View, cycle: Cycle, helpers: _Helpers, html: str) -> list[Heading]:
     if view is SCHEDULE and cycle.schedule is not None:
         return [Heading(2, section_id(n), str(helpers.text(section.title)))
                 for n, section in enumerate(cycle.schedule.sections, 1)]
-    return []
+    parser = _HeadingParser()
+    parser.feed(html)
+    return parser.toc
 
 
-def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False) -> Rendered:
+def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
+           key: str | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
-    current cycle's overview on the home page), which then needs its own heading."""
+    current cycle's overview on the home page), which then needs its own heading; `key`
+    names the page of a per-key view (an organization)."""
     helpers = _Helpers(lang)
     template = _environment().get_template(f"{view.name}.html.j2")
     html = template.render(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
-        views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
+        views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
+        cg=Cartogram(site, cycle) if cycle.risks is not None else None,
+        org=site.organizations[key] if key is not None else None,
     )
-    return Rendered(html=html, toc=_toc(view, cycle, helpers))
+    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html))

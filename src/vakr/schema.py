@@ -10,13 +10,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import CycleInfo, Organizations, Plan, Schedule
+from vakr.model import CycleInfo, Directions, Organizations, Plan, RiskMatrix, Risks, Schedule
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
     "cycle": (CycleInfo, "Сведения о цикле ВАКР (data/<год>/cycle.yml)"),
     "schedule": (Schedule, "План-график работ ВАКР (data/<год>/schedule.yml)"),
     "plan": (Plan, "План мероприятий по итогам ВАКР (data/<год>/plan.yml)"),
+    "directions": (Directions, "Направления выявления коррупционных рисков (data/directions.yml)"),
+    "risk-matrix": (RiskMatrix, "Матрица оценки коррупционных рисков (data/risk-matrix.yml)"),
+    "risks": (Risks, "Перечень коррупционных рисков цикла (data/<год>/risks.yml)"),
 }
 
 
