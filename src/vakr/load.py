@@ -4,7 +4,7 @@ Nothing is rendered from data that has not passed every check here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,7 @@ def _cartogram_reference(data_dir: Path, errors: list[DataError]) -> tuple[dict[
         parsed, source = _read(data_dir, data_dir / DIRECTIONS_FILE, Directions, errors)
         if parsed is not None:
             directions = {d.id: d for d in parsed.directions}
-            _check_unique(_raw(source.data, "directions", "*", "id"), source, "id направления", errors)
+            _check_unique(_raw(source.data, "directions", "*", "id"), source, errors, str, _unique_id("id направления"))
     if (data_dir / MATRIX_FILE).exists():
         matrix, source = _read(data_dir, data_dir / MATRIX_FILE, RiskMatrix, errors)
         if matrix is not None and not _matrix_is_square(matrix, source, errors):
@@ -195,7 +195,7 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
     for needed, name in ((reference.directions, DIRECTIONS_FILE), (reference.matrix, MATRIX_FILE)):
         if needed is None and not (data_dir / name).exists():
             errors.append(DataError(source.name, 1, None, f"для картограммы нужен файл data/{name}: он не найден"))
-    _check_unique(_raw(source.data, "risks", "*", "id"), source, "id риска", errors)
+    _check_unique(_raw(source.data, "risks", "*", "id"), source, errors, str, _unique_id("id риска"))
     _check_refs(_raw(source.data, "risks", "*", "organizations", "*"), source, reference.organizations, errors)
     if reference.directions is not None:
         for location, ref in _raw(source.data, "risks", "*", "direction"):
@@ -241,29 +241,27 @@ def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location
 
 def _check_numbers(numbers: Iterable[tuple[Location, Any]], source: Source, errors: list[DataError]) -> None:
     """Item numbers are the public anchors (#item-17): each must be unique."""
-    first_seen: dict[int, int] = {}
-    for location, number in numbers:
-        if not isinstance(number, int) or isinstance(number, bool):
-            continue  # not a number: validation reports it
-        line = source.line_of(location)
-        if number in first_seen:
-            errors.append(DataError(source.name, line, field_path(location),
-                                    f"номер пункта {number} уже использован в строке {first_seen[number]}; номера должны быть уникальными"))
-        else:
-            first_seen[number] = line
+    _check_unique(numbers, source, errors, int, lambda n, line: (
+        f"номер пункта {n} уже использован в строке {line}; номера должны быть уникальными"))
 
 
-def _check_unique(values: Iterable[tuple[Location, Any]], source: Source, what: str, errors: list[DataError]) -> None:
-    first_seen: dict[str, int] = {}
+def _check_unique(values: Iterable[tuple[Location, Any]], source: Source, errors: list[DataError],
+                  kind: type, message: Callable[[Any, int], str]) -> None:
+    """Report every repeat of a value of `kind` with the line of its first use; values of
+    another type are left to validation."""
+    first_seen: dict[Any, int] = {}
     for location, value in values:
-        if not isinstance(value, str):
+        if not isinstance(value, kind) or isinstance(value, bool):
             continue
         line = source.line_of(location)
         if value in first_seen:
-            errors.append(DataError(source.name, line, field_path(location),
-                                    f"{what} «{value}» уже использован в строке {first_seen[value]}; он должен быть уникальным"))
+            errors.append(DataError(source.name, line, field_path(location), message(value, first_seen[value])))
         else:
             first_seen[value] = line
+
+
+def _unique_id(what: str) -> Callable[[Any, int], str]:
+    return lambda value, line: f"{what} «{value}» уже использован в строке {line}; он должен быть уникальным"
 
 
 def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict[str, Organization] | None,
