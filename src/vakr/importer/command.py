@@ -21,7 +21,7 @@ from vakr.model import Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import load
 
-KINDS = {"plan": (Plan, build_plan, 6), "schedule": (Schedule, build_schedule, 4)}
+KINDS = {"plan": (Plan, build_plan, 6, 5), "schedule": (Schedule, build_schedule, 4, 2)}  # model, builder, columns, deadline column
 
 
 def _organizations(data_dir: Path) -> dict[str, Organization]:
@@ -32,16 +32,14 @@ def _organizations(data_dir: Path) -> dict[str, Organization]:
     return {org.id: org for org in orgs.organizations}
 
 
-def _context(doc: Document, edition: Edition, width: int, report: Report) -> Context:
+def _context(doc: Document, edition: Edition, width: int, deadline: int, report: Report) -> Context:
     columns = edition.columns
     if len(columns) != width:
         problem = "не хватает столбца" if len(columns) < width else "лишний столбец"
         raise DataError(doc.name, edition.header.number, None, f"{problem} в заголовке таблицы: {len(columns)} вместо {width} "
                         f"(в документе: {' | '.join(columns)})")
     cells = [cell for line in doc.lines if line.cells for cell in line.cells]
-    for line, what in doc.warnings:
-        report.warn(doc.name, line, what)
-    return Context(doc, report, vocabulary(cells), columns[1:])
+    return Context(doc, report, vocabulary(cells), columns[1:], deadline)
 
 
 def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, Document | None, Edition | None]:
@@ -64,15 +62,18 @@ def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, 
 
 def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None = None) -> Report:
     """Import `source` into data/<cycle>/<kind>.yml under `root`; the report of what was done."""
-    model, build, width = KINDS[kind]
+    model, build, width, deadline = KINDS[kind]
     data_dir = root / "data"
     target = data_dir / cycle / f"{kind}.yml"
     display = f"data/{cycle}/{kind}.yml"
     report = Report(source=str(source), target=display)
     organizations = _organizations(data_dir)
     doc, ru, kk_doc, kk = _editions(source, kk_source)
-    ctx = _context(doc, ru, width, report)
-    kk_ctx = _context(kk_doc, kk, width, report) if kk and kk_doc else None
+    ctx = _context(doc, ru, width, deadline, report)
+    kk_ctx = _context(kk_doc, kk, width, deadline, report) if kk and kk_doc else None
+    for read in {id(d): d for d in (doc, kk_doc) if d is not None}.values():
+        for line, what in read.warnings:
+            report.warn(read.name, line, what)
     data = build(ctx, ru, kk, kk_ctx, organizations)
     if report.cells_placed != report.cells_read:  # a guard on this program, not on the document
         raise DataError(doc.name, ru.header.number, None, f"прочитано непустых ячеек {report.cells_read}, "

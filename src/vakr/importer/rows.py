@@ -33,6 +33,7 @@ class Context:
     report: Report
     words: Counter[str]
     field_names: list[str]  # the columns after «№», as the officer knows them
+    deadline: int  # index of the deadline column among the row's cells
 
 
 def _split_pair(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...] | None:
@@ -135,7 +136,7 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             ctx.report.cells_placed += sum(not c.empty for c in cells[1:])
             if head is not None:
                 head_line, head_cells = head
-                if not cells[-1].empty:
+                if not cells[ctx.deadline].empty:
                     raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим сроком, а у следующего "
                                     f"пункта {number} (строка {line.number}) срок тоже указан: непонятно, к какому пункту она относится")
                 draft.rows[0] = [c.blocks for c in head_cells[1:]]
@@ -147,7 +148,8 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             drafts.append(draft)
             continue
         placed = sum(not c.empty for c in cells[1:])
-        if current is None or (not cells[-1].empty and current.rows[-1][-1] and _next_has_no_deadline(body, index)):
+        if current is None or (not cells[ctx.deadline].empty and current.rows[-1][ctx.deadline - 1]
+                               and _next_has_no_deadline(body, index, ctx.deadline)):
             if head is not None:
                 raise DataError(ctx.doc.name, line.number, None, "две строки без номера подряд перед пунктом: "
                                 "непонятно, к какому пункту они относятся")
@@ -181,6 +183,6 @@ def _next_numbered(body: list[Line], index: int) -> Line | None:
     return None
 
 
-def _next_has_no_deadline(body: list[Line], index: int) -> bool:
+def _next_has_no_deadline(body: list[Line], index: int, deadline: int) -> bool:
     line = _next_numbered(body, index)
-    return line is not None and line.cells is not None and line.cells[-1].empty and len(line.cells) > 1
+    return line is not None and line.cells is not None and len(line.cells) > deadline and line.cells[deadline].empty

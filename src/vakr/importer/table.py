@@ -178,9 +178,9 @@ def read_text(path: Path, name: str) -> Document:
 
 def read_docx(path: Path, name: str) -> Document:
     """The body of a .docx in order: paragraphs and table rows, numbered as the text export
-    numbers them (one line per paragraph, one per row). Merged cells are read once: a cell
-    merged across columns fills its first column, one merged down rows fills its first row,
-    as Word's text export shows them."""
+    numbers them (one line per paragraph, one per row). Merged cells are read once, as Word's
+    text export shows them: a cell merged across columns is one cell of the row, a cell merged
+    down rows is read in its first row and is empty below."""
     import zipfile
 
     import docx  # python-docx; imported here so the text export needs no lxml
@@ -206,10 +206,11 @@ def read_docx(path: Path, name: str) -> Document:
                 seen: list[object] = []
                 for column, cell in enumerate(row.cells):
                     tc = cell._tc
-                    merged_left = tc in seen
+                    merged_left = any(tc is other for other in seen)
                     merged_down = column < len(above) and above[column] is tc
                     seen.append(tc)
-                    cells.append(Cell() if merged_left or merged_down else _docx_cell(cell))
+                    if not merged_left:
+                        cells.append(Cell() if merged_down else _docx_cell(cell))
                 above = seen
                 doc.lines.append(Line(number, cells=tuple(cells)))
     return doc
