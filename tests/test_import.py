@@ -217,6 +217,8 @@ def _damaged(tmp_path: Path, seed: Path, old: str, new: str) -> Path:
                  "строка 71, поле «№»: номер пункта вне последовательности: ожидался 12, в документе 13", id="kk-number-out-of-sequence"),
     pytest.param(SCHEDULE_SEED, "schedule", "\tРабочая группа по ВАКР\n6.", "\t\n6.",
                  "строка 29, поле «Ответственные лица»: пункт 5: пустая ячейка «Ответственные лица»; она обязательна", id="empty-required-cell"),
+    pytest.param(PLAN_SEED, "plan", "\n\n4.\t", "\n\tещё\t\t\t\t\n4.\t",
+                 "строка 20: две строки без номера подряд перед пунктом", id="two-heads"),
 ])
 def test_damaged_input_gives_a_clear_message(root: Path, tmp_path: Path, capsys, seed: Path, kind: str, old: str,
                                              new: str, expected: str | None) -> None:
@@ -232,6 +234,19 @@ def test_damaged_input_gives_a_clear_message(root: Path, tmp_path: Path, capsys,
     assert str(source) in captured.err
     assert expected in captured.err, captured.err
     assert not target(root, kind).exists()
+
+
+def test_deadline_continued_on_an_unnumbered_row_is_reported(root: Path, tmp_path: Path, capsys) -> None:
+    """Item 4's head row carries a deadline; if «4.» had one too, the head row would be read
+    as the end of item 3: its two deadlines are then kept as text, never guessed into a range."""
+    source = _damaged(tmp_path, PLAN_SEED, "\t\tструктурные подразделения ДУЧР АО «СПК «Алматы» и ДЗО\t\n",
+                      "\t\tструктурные подразделения ДУЧР АО «СПК «Алматы» и ДЗО\t01.08.2026г.\n")
+    assert run(root, source, "plan") == 0
+    item3 = next(i for i in imported(root, "plan")["items"] if i["number"] == 3)
+    assert item3["deadline"] == {"kind": "none", "source": {"ru": "01.07.2026г. 01.08.2026г."}}
+    out = capsys.readouterr().out
+    assert "строка 19: пункт 3: срок продолжен в строке без номера («01.08.2026г.»)" in out
+    assert "строка 18: пункт 3: срок «01.07.2026г. 01.08.2026г.» не распознан" in out
 
 
 def test_damaged_input_leaves_the_existing_file_untouched(root: Path, tmp_path: Path, capsys) -> None:

@@ -58,7 +58,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
 
 def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None) -> int:
     """Import, print the report; on a document it cannot place, say where and exit 1."""
-    from vakr.importer.command import check_cycle, run_import
+    from vakr.importer.command import check_data, run_import
 
     try:
         report = run_import(root, source, cycle, kind, kk_source)
@@ -70,7 +70,7 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     if not (root / "data" / cycle / "cycle.yml").exists():
         print(f"Внимание: нет data/{cycle}/cycle.yml (период ВАКР): без него цикл не попадёт на сайт.", file=sys.stderr)
         return 0
-    errors = check_cycle(root, cycle)
+    errors = check_data(root)
     if errors is not None:
         print(errors, file=sys.stderr)
         return 1

@@ -101,7 +101,7 @@ def _write_checked(target: Path, display: str, text: str, model: type) -> None:
         raise
 
 
-def check_cycle(root: Path, cycle: str) -> DataErrors | None:
+def check_data(root: Path) -> DataErrors | None:
     """The whole data/ as the site loads it, after the import (None: valid)."""
     from vakr.load import load_site
 

@@ -14,7 +14,7 @@ _NONE = {"-", "–", "—", "нет", "жоқ"}
 _PERMANENT = ("постоянн", "на постоянной основе", "тұрақты")
 _DAILY = ("ежедневн", "күнделікті", "күн сайын")
 _IMMEDIATE = ("незамедлительн", "немедленн", "дереу")
-_RANGE_JOINERS = re.compile(r"^\s*(?:по|до|-|–|—|аралығы|с)?\s*$", re.IGNORECASE)
+_RANGE_JOINERS = re.compile(r"^\s*(?:по|до|-|–|—|аралығы)\s*$", re.IGNORECASE)
 _DATE_PREFIX = re.compile(r"^\s*(?:до|не позднее|к|по)?\s*$", re.IGNORECASE)
 _DATE_SUFFIX = re.compile(r"^\s*(?:дейін)?\s*\.?\s*$", re.IGNORECASE)
 

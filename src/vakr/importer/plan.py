@@ -7,11 +7,11 @@ from __future__ import annotations
 from vakr.errors import DataError
 from vakr.importer.deadlines import DeadlineError, deadline_data
 from vakr.importer.edition import Edition
+from vakr.importer.organizations import match_organizations
 from vakr.importer.rows import Context, Draft, read_items
 from vakr.importer.shared import FlowList, approval, bilingual, check_kk_numbers
 from vakr.importer.text import plain, rich
 from vakr.model import Organization
-from vakr.importer.organizations import match_organizations
 
 WIDTH = 6
 FIELDS = ["рекомендация", "мероприятие", "форма завершения", "исполнитель", "срок"]

@@ -80,6 +80,9 @@ def _join_row(ctx: Context, draft: Draft, row: list[tuple[Block, ...]], cells: t
     for i, cell in enumerate(cells[1:]):
         if cell.empty:
             continue
+        if i + 1 == ctx.deadline and row[i]:
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}: срок продолжен в строке без номера "
+                            f"(«{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
         row[i], word = join_blocks(row[i], cell.blocks, ctx.words)
         joined.append(ctx.field_names[i])
         if word:
@@ -147,18 +150,16 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
                 head = None
             drafts.append(draft)
             continue
-        placed = sum(not c.empty for c in cells[1:])
+        if head is not None:
+            raise DataError(ctx.doc.name, line.number, None, "две строки без номера подряд перед пунктом: "
+                            "непонятно, к какому пункту они относятся")
+        ctx.report.cells_placed += sum(not c.empty for c in cells[1:])
         if current is None or (not cells[ctx.deadline].empty and current.rows[-1][ctx.deadline - 1]
                                and _next_has_no_deadline(body, index, ctx.deadline)):
-            if head is not None:
-                raise DataError(ctx.doc.name, line.number, None, "две строки без номера подряд перед пунктом: "
-                                "непонятно, к какому пункту они относятся")
             if _next_numbered(body, index) is None:
                 raise DataError(ctx.doc.name, line.number, "№", "строка без номера, за которой нет пункта с номером")
             head = (line, cells)
-            ctx.report.cells_placed += placed
             continue
-        ctx.report.cells_placed += placed
         if continuation_is_row and all(not c.empty for c in cells[1:]):
             current.rows.append([c.blocks for c in cells[1:]])
             current.row_lines.append(line.number)
