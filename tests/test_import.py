@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -265,6 +267,24 @@ def test_file_problems_are_messages(root: Path, tmp_path: Path, capsys) -> None:
     assert run(root, cp1251, "plan") == 1
     err = capsys.readouterr().err
     assert "строка 5: файл не в кодировке UTF-8" in err and "Traceback" not in err
+
+
+def test_wrong_kind_is_named(root: Path, capsys) -> None:
+    assert run(root, SCHEDULE_SEED, "plan") == 1
+    err = capsys.readouterr().err
+    assert "строка 17: не хватает столбца в заголовке таблицы: 4 вместо 6" in err and "похоже на план-график: --kind schedule" in err
+
+
+def test_the_importer_does_not_import_mkdocs() -> None:
+    code = "import sys, vakr.cli, vakr.importer.command; sys.exit('mkdocs' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_command_line_prints_no_traceback_on_a_directory(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "vakr", "--root", str(ROOT), "import", str(tmp_path),
+                             "--cycle", "2026", "--kind", "plan"], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "файл не найден" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- merge on re-import -----------------------------------------------------------------

@@ -65,6 +65,9 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     except (DataError, DataErrors) as err:
         print(f"Импорт не выполнен, data/ не изменён:\n  {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # unreadable file, no permission, full disk
+        print(f"Импорт не выполнен, data/ не изменён:\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        return 1
     for line in report.lines():
         print(line)
     if not (root / "data" / cycle / "cycle.yml").exists():

@@ -36,8 +36,10 @@ def _context(doc: Document, edition: Edition, width: int, deadline: int, report:
     columns = edition.columns
     if len(columns) != width:
         problem = "не хватает столбца" if len(columns) < width else "лишний столбец"
+        other = next((f"; похоже на {name}: --kind {kind}" for kind, name in (("plan", "план мероприятий"),
+                      ("schedule", "план-график")) if KINDS[kind][2] == len(columns)), "")
         raise DataError(doc.name, edition.header.number, None, f"{problem} в заголовке таблицы: {len(columns)} вместо {width} "
-                        f"(в документе: {' | '.join(columns)})")
+                        f"(в документе: {' | '.join(columns)}){other}")
     cells = [cell for line in doc.lines if line.cells for cell in line.cells]
     return Context(doc, report, vocabulary(cells), columns[1:], deadline)
 
