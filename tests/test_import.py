@@ -390,6 +390,17 @@ def test_kazakh_plan_edition_fills_kk_by_item_number(root: Path, tmp_path: Path,
     assert cycle.plan is not None and all(i.is_translated("kk") for i in cycle.plan.items)
 
 
+def test_schedule_kazakh_edition_in_a_separate_file_gives_the_same_data(root: Path, tmp_path: Path, capsys) -> None:
+    lines = SCHEDULE_SEED.read_text(encoding="utf-8").split("\n")
+    ru, kk = tmp_path / "schedule-ru.txt", tmp_path / "schedule-kk.txt"
+    ru.write_text("\n".join(lines[:37]), encoding="utf-8")
+    kk.write_text("\n".join(lines[37:]), encoding="utf-8")
+    assert run(root, ru, "schedule", "--kk", str(kk)) == 0
+    assert target(root, "schedule").read_bytes() == (ROOT / "data" / "2026" / "schedule.yml").read_bytes()
+    assert run(root, SCHEDULE_SEED, "schedule", "--kk", str(kk)) == 1
+    assert "казахская редакция уже есть" in capsys.readouterr().err
+
+
 def test_kazakh_item_without_a_russian_one_is_an_error(root: Path, tmp_path: Path, capsys) -> None:
     stub = _kazakh_stub(PLAN_SEED.read_text(encoding="utf-8"))
     stub = stub.replace("\nКонтроль", "\n39.\t[kk] a\t[kk] b\t\t[kk] АО «СПК «Алматы»\t01.07.2026ж.\nКонтроль")

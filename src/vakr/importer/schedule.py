@@ -29,9 +29,9 @@ def build_schedule(ctx: Context, ru: Edition, kk: Edition | None, kk_ctx: Contex
             raise DataError(kk_ctx.doc.name, kk.header.number, None, f"разделов в казахской редакции {len(kk_titles)}, "
                             f"в русской {len(titles)}: ожидалось одинаковое число заголовков разделов")
     if ru.closing:
-        for line in ru.closing:
-            raise DataError(ctx.doc.name, line.number, None, f"текст после таблицы плана-графика: «{line.text[:60]}»; "
-                            "ожидался конец документа или казахская редакция («БЕКІТЕМІН»)")
+        line = ru.closing[0]
+        raise DataError(ctx.doc.name, line.number, None, f"текст после таблицы плана-графика: «{line.text[:60]}»; "
+                        "ожидался конец документа или казахская редакция («БЕКІТЕМІН»)")
     sections = []
     for index, title in enumerate(titles):
         kk_title = kk_titles[index].cells[0].text if kk_titles else None
