@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test schema lock clean
+.PHONY: serve build check test schema lock clean import
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -33,6 +33,10 @@ check: $(STAMP)  ## validate data/ only
 test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests included)
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan CYCLE=2026 [KK=plan-kk.docx]
+	@test -n "$(SOURCE)" -a -n "$(KIND)" -a -n "$(CYCLE)" || { echo "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или schedule; KK=казахская редакция, если она в отдельном файле)"; exit 2; }
+	$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model
 	$(BIN)/python -m vakr.schema schema

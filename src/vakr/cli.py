@@ -1,5 +1,6 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
-a fresh folder and only then replaces site/, so a failed build leaves the last good site."""
+a fresh folder and only then replaces site/, so a failed build leaves the last good site;
+`vakr import` turns an approved Word table into the cycle's data file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from vakr.coverage import coverage_lines
-from vakr.errors import DataErrors
+from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
 
 
@@ -55,6 +56,31 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     return 0
 
 
+def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None) -> int:
+    """Import, print the report; on a document it cannot place, say where and exit 1."""
+    from vakr.importer.command import check_data, run_import
+
+    try:
+        report = run_import(root, source, cycle, kind, kk_source)
+    except (DataError, DataErrors) as err:
+        print(f"Импорт не выполнен, data/ не изменён:\n  {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # unreadable file, no permission, full disk
+        print(f"Импорт не выполнен, data/ не изменён:\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    if not (root / "data" / cycle / "cycle.yml").exists():
+        print(f"Внимание: нет data/{cycle}/cycle.yml (период ВАКР): без него цикл не попадёт на сайт.", file=sys.stderr)
+        return 0
+    errors = check_data(root)
+    if errors is not None:
+        print(errors, file=sys.stderr)
+        return 1
+    print("Проверка data/: ошибок нет")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vakr", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (with mkdocs.yml and data/)")
@@ -62,10 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate data/ and print translation coverage")
     build_parser = commands.add_parser("build", help="build the site into --site-dir atomically")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    import_parser = commands.add_parser("import", help="import an approved Word table (.docx or its text export) into data/")
+    import_parser.add_argument("source", type=Path, help="the document: .docx, or the tab-separated text export (.txt)")
+    import_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026 (writes data/<cycle>/<kind>.yml)")
+    import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"])
+    import_parser.add_argument("--kk", type=Path, dest="kk_source", help="the Kazakh edition in a separate file")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "import":
+        return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
     return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)
 
 

@@ -1,0 +1,114 @@
+"""`vakr import`: read the document (and its Kazakh edition), build the data, merge it with
+the existing file, check it against the model, and only then write it. A document the
+importer cannot place entirely stops it with the line to fix; data/ is then left as it was."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from vakr.errors import DataError, DataErrors
+from vakr.importer.edition import Edition, editions
+from vakr.importer.merge import header_of, merge, new_header, render
+from vakr.importer.plan import build_plan
+from vakr.importer.report import Report
+from vakr.importer.rows import Context
+from vakr.importer.schedule import build_schedule
+from vakr.importer.table import Document, read_source
+from vakr.importer.text import vocabulary
+from vakr.model import Organization, Organizations, Plan, Schedule
+from vakr.validate import parse
+from vakr.yamlsource import load
+
+KINDS = {"plan": (Plan, build_plan, 6, 5), "schedule": (Schedule, build_schedule, 4, 2)}  # model, builder, columns, deadline column
+
+
+def _organizations(data_dir: Path) -> dict[str, Organization]:
+    path = data_dir / "organizations.yml"
+    if not path.exists():
+        raise DataError(f"{data_dir.name}/organizations.yml", 1, None, "файл не найден: нужен справочник организаций")
+    orgs = parse(load(path, f"{data_dir.name}/organizations.yml"), Organizations, f"{data_dir.name}/organizations.yml")
+    return {org.id: org for org in orgs.organizations}
+
+
+def _context(doc: Document, edition: Edition, width: int, deadline: int, report: Report) -> Context:
+    columns = edition.columns
+    if len(columns) != width:
+        problem = "не хватает столбца" if len(columns) < width else "лишний столбец"
+        other = next((f"; похоже на {name}: --kind {kind}" for kind, name in (("plan", "план мероприятий"),
+                      ("schedule", "план-график")) if KINDS[kind][2] == len(columns)), "")
+        raise DataError(doc.name, edition.header.number, None, f"{problem} в заголовке таблицы: {len(columns)} вместо {width} "
+                        f"(в документе: {' | '.join(columns)}){other}")
+    cells = [cell for line in doc.lines if line.cells for cell in line.cells]
+    return Context(doc, report, vocabulary(cells), columns[1:], deadline)
+
+
+def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, Document | None, Edition | None]:
+    doc = read_source(source)
+    found = editions(doc)
+    ru = next((e for e in found if e.lang == "ru"), None)
+    if ru is None:
+        raise DataError(doc.name, found[0].heading.number, None, "не найдена русская редакция: ожидался гриф «УТВЕРЖДАЮ»")
+    kk = next((e for e in found if e.lang == "kk"), None)
+    kk_doc = doc if kk else None
+    if kk_source is not None:
+        if kk is not None:
+            raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} (строка {kk.heading.number}); "
+                            "укажите --kk только для отдельного файла")
+        kk_doc = read_source(kk_source)
+        kk_found = editions(kk_doc)
+        kk = next((e for e in kk_found if e.lang == "kk"), kk_found[0])
+    return doc, ru, kk_doc, kk
+
+
+def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None = None) -> Report:
+    """Import `source` into data/<cycle>/<kind>.yml under `root`; the report of what was done."""
+    model, build, width, deadline = KINDS[kind]
+    data_dir = root / "data"
+    target = data_dir / cycle / f"{kind}.yml"
+    display = f"data/{cycle}/{kind}.yml"
+    report = Report(source=str(source), target=display)
+    organizations = _organizations(data_dir)
+    doc, ru, kk_doc, kk = _editions(source, kk_source)
+    ctx = _context(doc, ru, width, deadline, report)
+    kk_ctx = _context(kk_doc, kk, width, deadline, report) if kk and kk_doc else None
+    for read in {id(d): d for d in (doc, kk_doc) if d is not None}.values():
+        for line, what in read.warnings:
+            report.warn(read.name, line, what)
+    data = build(ctx, ru, kk, kk_ctx, organizations)
+    if report.cells_placed != report.cells_read:  # a guard on this program, not on the document
+        raise DataError(doc.name, ru.header.number, None, f"прочитано непустых ячеек {report.cells_read}, "
+                        f"а размещено {report.cells_placed}: импорт остановлен, чтобы не потерять текст")
+    header = new_header(kind, cycle, data["approval"]["date"], kk is not None)
+    if target.exists():
+        old = load(target, display)
+        data = merge(data, old.data, report)
+        header = header_of(target.read_text(encoding="utf-8")) or header
+    _write_checked(target, display, render(data, header), model)
+    return report
+
+
+def _write_checked(target: Path, display: str, text: str, model: type) -> None:
+    """Write `text` only if it passes the model's checks; otherwise leave the old file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        parse(load(Path(temp), display), model, display)
+        os.replace(temp, target)
+    except (DataError, DataErrors):
+        os.unlink(temp)
+        raise
+
+
+def check_data(root: Path) -> DataErrors | None:
+    """The whole data/ as the site loads it, after the import (None: valid)."""
+    from vakr.load import load_site
+
+    try:
+        load_site(root / "data")
+    except DataErrors as errors:
+        return errors
+    return None

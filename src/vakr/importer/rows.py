@@ -1,0 +1,189 @@
+"""Table rows → items: numbers in sequence, rows broken by a page break joined back to their
+item, the executor and the deadline split when they share one cell. Shared by the plan and
+the schedule; each says what a continuation row means for it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vakr.errors import DataError
+from vakr.importer.deadlines import DeadlineError, parse_deadline
+from vakr.importer.edition import Edition, is_section, item_number
+from vakr.importer.report import Report
+from vakr.importer.table import Block, Cell, Document, Line
+from vakr.importer.text import join_blocks
+
+
+@dataclass
+class Draft:
+    """An item as read: its number, its first line and, per column after «№», the blocks of
+    each of its rows (a schedule item may have several rows; a plan item has one)."""
+
+    number: int
+    line: int
+    section: int  # index of the section title above it (-1: none)
+    rows: list[list[tuple[Block, ...]]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    doc: Document
+    report: Report
+    words: Counter[str]
+    field_names: list[str]  # the columns after «№», as the officer knows them
+    deadline: int  # index of the deadline column among the row's cells
+
+
+def _split_pair(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...] | None:
+    """A row one cell short whose last cell holds two paragraphs, the second a deadline:
+    the executor and the deadline typed into one cell (plan items 29–31)."""
+    if len(cells) != width - 1:
+        return None
+    last = cells[-1]
+    if len(last.blocks) != 2 or any(b.is_list for b in last.blocks):
+        return None
+    try:
+        parsed = parse_deadline(last.blocks[1].text)
+    except DeadlineError:
+        return None
+    if parsed.kind == "none" and parsed.warning:
+        return None
+    return (*cells[:-1], Cell(blocks=last.blocks[:1]), Cell(blocks=last.blocks[1:]))
+
+
+def _row_cells(ctx: Context, line: Line, width: int, number: int | None, current: Draft | None) -> tuple[Cell, ...]:
+    """The row's cells, `width` of them: a continuation row may end early (its last cells
+    were empty), a numbered row may carry the executor and deadline in one cell."""
+    assert line.cells is not None
+    cells = line.cells
+    if len(cells) == width:
+        return cells
+    if len(cells) < width and number is None:
+        return cells + (Cell(),) * (width - len(cells))  # a continuation ends early: the rest is empty
+    pair = _split_pair(cells, width)
+    if pair is not None:
+        ctx.report.merge(ctx.doc.name, line.number, f"пункт {number or (current.number if current else '?')}: «{ctx.field_names[-2]}» и «{ctx.field_names[-1]}» "
+                         "в одной ячейке (два абзаца) — разделены")
+        return pair
+    expected = ", ".join(["№", *ctx.field_names])
+    problem = "не хватает столбца" if len(cells) < width else "лишний столбец"
+    raise DataError(ctx.doc.name, line.number, None, f"{problem}: в строке {len(cells)} ячеек, ожидалось {width} ({expected}); "
+                    "проверьте, что в строке таблицы есть все столбцы")
+
+
+def _join_row(ctx: Context, draft: Draft, row: list[tuple[Block, ...]], cells: tuple[Cell, ...],
+              line: Line) -> list[str]:
+    """Append each non-empty cell to the same column of `row`; the columns joined."""
+    joined = []
+    for i, cell in enumerate(cells[1:]):
+        if cell.empty:
+            continue
+        if i + 1 == ctx.deadline and row[i]:
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}: срок продолжен в строке без номера "
+                            f"(«{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
+        row[i], word = join_blocks(row[i], cell.blocks, ctx.words)
+        joined.append(ctx.field_names[i])
+        if word:
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}»: слово разорвано "
+                            f"переносом страницы и соединено без пробела: «{word}»")
+    return joined
+
+
+def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
+               continuation_is_row: bool) -> tuple[list[Draft], list[Line]]:
+    """Items of one edition, and its section title rows (only where `sections`).
+    A row with an empty «№» continues the item above (a row broken by a page break). Where
+    `continuation_is_row` and it fills every column, it is a further row of that item (the
+    schedule's item 4). A continuation with its own deadline after an item that has one,
+    followed by a numbered row without a deadline, is the head of that next item: its number
+    was printed on the next page (the plan's item 4)."""
+    drafts: list[Draft] = []
+    titles: list[Line] = []
+    head: tuple[Line, tuple[Cell, ...]] | None = None
+    body = edition.body
+    for index, line in enumerate(body):
+        assert line.cells is not None
+        if all(c.empty for c in line.cells):
+            continue
+        if is_section(line):
+            if not sections:
+                raise DataError(ctx.doc.name, line.number, None, "строка-заголовок раздела (жирный текст на всю строку) "
+                                "там, где разделов не бывает; ожидалась строка пункта с номером")
+            if head is not None:
+                raise DataError(ctx.doc.name, head[0].number, None, "строка без номера перед заголовком раздела: "
+                                "непонятно, к какому пункту она относится")
+            titles.append(line)
+            continue
+        number = item_number(line.cells[0])
+        if not line.cells[0].empty and number is None:
+            raise DataError(ctx.doc.name, line.number, "№", f"ожидался номер пункта (например, «{len(drafts) + 1}.»), "
+                            f"в документе: «{line.cells[0].text}»")
+        ctx.report.rows += 1
+        current = drafts[-1] if drafts else None
+        cells = _row_cells(ctx, line, width, number, current)
+        ctx.report.cells_read += sum(not c.empty for c in cells[1:])
+        if number is not None:
+            expected = drafts[-1].number + 1 if drafts else 1
+            if number != expected:
+                raise DataError(ctx.doc.name, line.number, "№", f"номер пункта вне последовательности: ожидался {expected}, "
+                                f"в документе {number}")
+            if sections and not titles:
+                raise DataError(ctx.doc.name, line.number, None, "пункт до первого раздела: ожидалась строка-заголовок "
+                                "раздела (жирный текст) над первым пунктом")
+            draft = Draft(number, line.number, len(titles) - 1)
+            row: list[tuple[Block, ...]] = [c.blocks for c in cells[1:]]
+            draft.rows.append(row)
+            draft.row_lines.append(line.number)
+            ctx.report.cells_placed += sum(not c.empty for c in cells[1:])
+            if head is not None:
+                head_line, head_cells = head
+                if not cells[ctx.deadline].empty:
+                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим сроком, а у следующего "
+                                    f"пункта {number} (строка {line.number}) срок тоже указан: непонятно, к какому пункту она относится")
+                draft.rows[0] = [c.blocks for c in head_cells[1:]]
+                joined = _join_row(ctx, draft, draft.rows[0], cells, line)
+                draft.line = head_line.number
+                ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед его номером "
+                                 f"(номер — в строке {line.number}); соединено: {', '.join(joined)}")
+                head = None
+            drafts.append(draft)
+            continue
+        if head is not None:
+            raise DataError(ctx.doc.name, line.number, None, "две строки без номера подряд перед пунктом: "
+                            "непонятно, к какому пункту они относятся")
+        ctx.report.cells_placed += sum(not c.empty for c in cells[1:])
+        if current is None or (not cells[ctx.deadline].empty and current.rows[-1][ctx.deadline - 1]
+                               and _next_has_no_deadline(body, index, ctx.deadline)):
+            if _next_numbered(body, index) is None:
+                raise DataError(ctx.doc.name, line.number, "№", "строка без номера, за которой нет пункта с номером")
+            head = (line, cells)
+            continue
+        if continuation_is_row and all(not c.empty for c in cells[1:]):
+            current.rows.append([c.blocks for c in cells[1:]])
+            current.row_lines.append(line.number)
+            ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера со всеми столбцами — "
+                             f"ещё одна строка пункта (строк в пункте: {len(current.rows)})")
+            continue
+        joined = _join_row(ctx, current, current.rows[-1], cells, line)
+        ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы "
+                         f"(строка {current.row_lines[-1]}); соединено: {', '.join(joined)}")
+    if head is not None:
+        raise DataError(ctx.doc.name, head[0].number, "№", "строка без номера, за которой нет пункта с номером")
+    return drafts, titles
+
+
+def _next_numbered(body: list[Line], index: int) -> Line | None:
+    for line in body[index + 1:]:
+        assert line.cells is not None
+        if item_number(line.cells[0]) is not None:
+            return line
+        if is_section(line):
+            return None
+    return None
+
+
+def _next_has_no_deadline(body: list[Line], index: int, deadline: int) -> bool:
+    line = _next_numbered(body, index)
+    return line is not None and line.cells is not None and len(line.cells) > deadline and line.cells[deadline].empty

@@ -1,0 +1,255 @@
+"""A Word document as lines: free paragraphs and table rows, each with the line number the
+officer can find it at. Both formats (the tab-separated text export and the .docx) become
+the same lines, so everything after this module is written once."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from vakr.errors import DataError
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Collapse the whitespace of a fragment: line wrapping of the export is not content."""
+    return _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (`items` empty) or a bullet list (`items`, `text` empty)."""
+
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
+class Cell:
+    blocks: tuple[Block, ...] = ()
+    bold: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.blocks
+
+    @property
+    def text(self) -> str:
+        """All the text of the cell on one line, for messages and simple fields."""
+        return " ".join(piece for b in self.blocks for piece in (b.items if b.is_list else (b.text,)))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the document: a paragraph (`cells` is None) or a table row."""
+
+    number: int
+    text: str = ""
+    cells: tuple[Cell, ...] | None = None
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+
+@dataclass
+class Document:
+    name: str  # as shown to the officer
+    lines: list[Line] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+# --- the text export ----------------------------------------------------------------------
+
+
+class _CellParser(HTMLParser):
+    """The HTML fragments of an exported cell: <p>, <ul>/<ol> with <li>, <b>/<strong>."""
+
+    _KNOWN = {"p", "ul", "ol", "li", "b", "strong", "br", "span", "i", "em", "u"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.unknown: set[str] = set()
+        self._text: list[str] = []
+        self._items: list[str] | None = None
+        self._bold_chars = 0
+        self._all_chars = 0
+        self._bold_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self._KNOWN:
+            self.unknown.add(tag)
+        if tag in ("b", "strong"):
+            self._bold_depth += 1
+        elif tag == "br":
+            self._text.append(" ")
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self._items = []
+        elif tag in ("p", "li"):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("b", "strong"):
+            self._bold_depth = max(0, self._bold_depth - 1)
+        elif tag in ("p", "li"):
+            self._flush()
+        elif tag in ("ul", "ol"):
+            self._flush()
+            if self._items:
+                self.blocks.append(Block(items=tuple(self._items)))
+            self._items = None
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
+        visible = len(data.strip())
+        self._all_chars += visible
+        if self._bold_depth:
+            self._bold_chars += visible
+
+    def _flush(self) -> None:
+        text = clean("".join(self._text))
+        self._text = []
+        if not text:
+            return
+        if self._items is not None:
+            self._items.append(text)
+        else:
+            self.blocks.append(Block(text=text))
+
+    def result(self) -> Cell:
+        self._flush()
+        if self._items:
+            self.blocks.append(Block(items=tuple(self._items)))
+        bold = self._all_chars > 0 and self._bold_chars == self._all_chars
+        return Cell(blocks=tuple(self.blocks), bold=bold)
+
+
+def parse_cell(raw: str) -> tuple[Cell, set[str]]:
+    """A cell of the export → its blocks; also the tags this reader does not know."""
+    if "<" not in raw:
+        text = clean(html.unescape(raw))
+        return Cell(blocks=(Block(text=text),) if text else ()), set()
+    parser = _CellParser()
+    parser.feed(raw)
+    parser.close()
+    return parser.result(), parser.unknown
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(name, line, None, "файл не в кодировке UTF-8: сохраните выгрузку из Word как «Обычный текст», кодировка Юникод (UTF-8)") from None
+
+
+def read_text(path: Path, name: str) -> Document:
+    """The tab-separated export: a line is a paragraph, or a row if it holds a tab."""
+    doc = Document(name)
+    for number, raw in enumerate(_decode(path.read_bytes(), name).split("\n"), 1):
+        raw = raw.rstrip("\r")
+        if "\t" not in raw:
+            doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"<[^>]+>", " ", raw)))))
+            continue
+        cells = []
+        for raw_cell in raw.split("\t"):
+            cell, unknown = parse_cell(raw_cell)
+            for tag in sorted(unknown):
+                doc.warnings.append((number, f"неизвестный тег <{tag}> в ячейке: взят только его текст"))
+            cells.append(cell)
+        doc.lines.append(Line(number, cells=tuple(cells)))
+    return doc
+
+
+# --- the .docx ------------------------------------------------------------------------------
+
+
+def read_docx(path: Path, name: str) -> Document:
+    """The body of a .docx in order: paragraphs and table rows, numbered as the text export
+    numbers them (one line per paragraph, one per row). Merged cells are read once, as Word's
+    text export shows them: a cell merged across columns is one cell of the row, a cell merged
+    down rows is read in its first row and is empty below."""
+    import zipfile
+
+    import docx  # python-docx; imported here so the text export needs no lxml
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise DataError(name, 1, None, "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните его в Word как «Документ Word (.docx)»") from None
+    doc = Document(name)
+    number = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            number += 1
+            doc.lines.append(Line(number, text=clean(block.text)))
+        elif isinstance(block, Table):
+            above: list[object] = []
+            for row in block.rows:
+                number += 1
+                cells: list[Cell] = []
+                seen: list[object] = []
+                for column, cell in enumerate(row.cells):
+                    tc = cell._tc
+                    merged_left = any(tc is other for other in seen)
+                    merged_down = column < len(above) and above[column] is tc
+                    seen.append(tc)
+                    if not merged_left:
+                        cells.append(Cell() if merged_down else _docx_cell(cell))
+                above = seen
+                doc.lines.append(Line(number, cells=tuple(cells)))
+    return doc
+
+
+def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
+    """Paragraphs of a cell → blocks: list paragraphs (a list style or numbering) make one
+    bullet list; a cell whose every run is bold is a section title."""
+    blocks: list[Block] = []
+    items: list[str] = []
+    all_bold = True
+    any_text = False
+    for paragraph in cell.paragraphs:
+        text = clean(paragraph.text)
+        if not text:
+            continue
+        any_text = True
+        all_bold = all_bold and all(run.bold for run in paragraph.runs if run.text.strip())
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+        if style.startswith("List") or numbered:
+            items.append(text)
+            continue
+        if items:
+            blocks.append(Block(items=tuple(items)))
+            items = []
+        blocks.append(Block(text=text))
+    if items:
+        blocks.append(Block(items=tuple(items)))
+    return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
+
+
+def read_source(path: Path) -> Document:
+    """Read `path` by its extension: .docx, or the text export (.txt and anything else)."""
+    name = str(path)
+    if not path.is_file():
+        raise DataError(name, 1, None, "файл не найден")
+    if path.suffix.lower() == ".doc":
+        raise DataError(name, 1, None, "формат .doc не читается: сохраните документ в Word как .docx или выгрузите таблицу в текст (.txt)")
+    if path.suffix.lower() == ".docx":
+        return read_docx(path, name)
+    return read_text(path, name)
