@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import CycleInfo, Organization, Organizations, Plan, Schedule
+from vakr.model import Contacts, CycleInfo, Organization, Organizations, Plan, Publications, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
+PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -27,12 +28,14 @@ class Cycle:
     info: CycleInfo
     schedule: Schedule | None
     plan: Plan | None
+    publications: Publications | None = None
 
 
 @dataclass(frozen=True)
 class SiteData:
     organizations: dict[str, Organization]
     cycles: list[Cycle] = field(default_factory=list)  # newest first
+    contacts: Contacts | None = None
 
     @property
     def current(self) -> Cycle:
@@ -53,9 +56,10 @@ def load_site(data_dir: Path) -> SiteData:
             cycles.append(cycle)
     if not cycles and not errors:
         errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
+    contacts = _contacts(data_dir, organizations, errors)
     if errors:
         raise DataErrors(errors)
-    return SiteData(organizations=organizations or {}, cycles=cycles)
+    return SiteData(organizations=organizations or {}, cycles=cycles, contacts=contacts)
 
 
 def _display(data_dir: Path, path: Path) -> str:
@@ -126,9 +130,14 @@ def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
         if source is not None:
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
+    publications = None
+    if (folder / PUBLICATIONS_FILE).exists():
+        publications, source = _read(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
+        if source is not None:
+            _check_publications(data_dir, source, schedule, orgs, errors)
     if info is None:
         return None
-    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan)
+    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, publications=publications)
 
 
 Location = tuple[str | int, ...]
@@ -177,3 +186,43 @@ def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict
             continue  # one list reused through a YAML anchor (&id001 / *id001): report it once
         reported.add((line, ref))
         errors.append(DataError(source.name, line, field_path(location), _unknown_org(ref, orgs)))
+
+
+# --- publications -----------------------------------------------------------------------
+
+
+def _contacts(data_dir: Path, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
+    path = data_dir / CONTACTS_FILE
+    if not path.exists():
+        return None
+    contacts, source = _read(data_dir, path, Contacts, errors)
+    if source is not None:
+        _check_refs(_raw(source.data, "service"), source, orgs, errors)
+    return contacts
+
+
+def _check_publications(data_dir: Path, source: Source, schedule: Schedule | None,
+                        orgs: dict[str, Organization] | None, errors: list[DataError]) -> None:
+    """The items named must exist in the schedule, the ids be unique, the report file exist."""
+    numbers = {item.number for item in schedule.items()} if schedule is not None else set()
+    refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
+            *(found for part in ("discussion", "report", "positions") for found in _raw(source.data, part, "schedule_item"))]
+    for location, number in refs:
+        if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
+            known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"в плане-графике нет пункта {number}; есть пункты: {known}"))
+    seen: dict[str, int] = {}
+    for location, ident in _raw(source.data, "announcements", "*", "id"):
+        if not isinstance(ident, str):
+            continue
+        line = source.line_of(location)
+        if ident in seen:
+            errors.append(DataError(source.name, line, field_path(location),
+                                    f"id «{ident}» уже использован в строке {seen[ident]}: у каждого объявления свой адрес"))
+        seen.setdefault(ident, line)
+    for location, file in _raw(source.data, "report", "file"):
+        if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"файл docs/{file} не найден: положите подписанную справку (PDF) в папку docs/ по этому пути"))
+    _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)

@@ -12,10 +12,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from vakr import strings
+from vakr import publications, strings
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, BulletList, Deadline, PlanItem, Rich, Text
-from vakr.pages import SCHEDULE, VIEWS, View
+from vakr.feed import feed_path
+from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, downloads
+from vakr.pages import OPEN_DATA, SCHEDULE, VIEWS, View, entry_title
 
 LinkTo = Callable[[str], str]
 """Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
@@ -120,13 +122,108 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers) -> list[Heading]:
     return []
 
 
-def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False) -> Rendered:
+def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
+           entry: str | None = None, context: PublicationContext | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
-    current cycle's overview on the home page), which then needs its own heading."""
+    current cycle's overview on the home page), which then needs its own heading; `entry`
+    names the announcement of an announcement page."""
     helpers = _Helpers(lang)
+    pub = _Publications(site, cycle, lang, context or PublicationContext())
     template = _environment().get_template(f"{view.name}.html.j2")
     html = template.render(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
+        pub=pub, entry=publications.find_entry(cycle, entry) if entry else None, link=_link,
     )
+    if cycle.info.draft and not embedded:
+        html = _draft_banner(helpers) + html
     return Rendered(html=html, toc=_toc(view, cycle, helpers))
+
+
+# --- publications -----------------------------------------------------------------------
+
+
+def _link(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def _draft_banner(helpers: _Helpers) -> Markup:
+    return Markup('<div class="vakr-draft-banner" role="note"><p><strong>{}</strong> {}</p></div>').format(
+        helpers.t("draft.label"), helpers.t("draft.banner"))
+
+
+@dataclass(frozen=True)
+class PublicationContext:
+    """What the publication pages need from the build: the docs/ folder (attached files and
+    their sizes) and SOURCE_DATE_EPOCH (the calendar's time stamp, so sizes match the files)."""
+
+    docs_dir: Path | None = None
+    source_date_epoch: str | None = None
+
+
+class _Publications:
+    """The publication data a template asks for, derived in Python rather than in Jinja."""
+
+    E_OTINISH = "https://eotinish.kz"
+
+    def __init__(self, site: SiteData, cycle: Cycle, lang: str, context: PublicationContext) -> None:
+        self.site, self.cycle, self.lang, self.context = site, cycle, lang, context
+        self.data = cycle.publications
+
+    def item(self, number: int):  # type: ignore[no-untyped-def]
+        return publications.schedule_item(self.cycle, number)
+
+    def row(self, number: int):  # type: ignore[no-untyped-def]
+        """The dated row of schedule item `number`, or its first row."""
+        item = self.item(number)
+        return publications.dated_row(item) or (item.rows[0] if item else None)
+
+    def entries(self) -> list[publications.Entry]:
+        return publications.cycle_entries(self.cycle)
+
+    def latest(self, count: int = 3) -> list[publications.Entry]:
+        return publications.site_entries(self.site)[:count]
+
+    def title(self, entry: publications.Entry) -> str:
+        return entry_title(entry, self.lang)
+
+    def document(self, path: str | None) -> publications.Document | None:
+        return publications.document(self.context.docs_dir, path)
+
+    def size(self, size: int) -> str:
+        return publications.human_size(size, self.lang)
+
+    def downloads(self, cycle: Cycle | None = None):  # type: ignore[no-untyped-def]
+        return downloads(cycle or self.cycle, self.site, self.context.source_date_epoch)
+
+    def downloads_for(self, document: str):  # type: ignore[no-untyped-def]
+        """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
+        return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
+
+    def feed_path(self) -> str:
+        return feed_path(self.lang)
+
+    def data_page(self, cycle: Cycle | None = None) -> str:
+        return OPEN_DATA.path((cycle or self.cycle).year)
+
+    def contacts(self):  # type: ignore[no-untyped-def]
+        return self.site.contacts
+
+    def service(self) -> Text | None:
+        contacts = self.site.contacts
+        org = self.site.organizations.get(contacts.service) if contacts else None
+        return org.name if org else None
+
+    def fields(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(file, [(column, description)]) for the field documentation of the data page."""
+        out = []
+        for name, fields in (("schedule", SCHEDULE_FIELDS), ("plan", PLAN_FIELDS), ("organizations", ORGANIZATION_FIELDS)):
+            out.append((name, [(field, self._about(field)) for field in fields]))
+        return out
+
+    def _about(self, field: str) -> str:
+        base, _, lang = field.rpartition("_")
+        if lang in ("ru", "kk") and f"field.{base}" in strings.catalog():
+            return strings.t(self.lang, "field.lang", about=strings.t(self.lang, f"field.{base}"),
+                             language=strings.t(self.lang, f"field.lang.{lang}"))
+        return strings.t(self.lang, f"field.{field}")
