@@ -218,7 +218,7 @@ class _Publications:
         """(file, [(column, description)]) for the field documentation of the data page."""
         out = []
         for name, fields in (("schedule", SCHEDULE_FIELDS), ("plan", PLAN_FIELDS), ("organizations", ORGANIZATION_FIELDS)):
-            out.append((name, [(field, self._about(field)) for field in fields]))
+            out.append((f"vakr-{self.cycle.year}-{name}.csv", [(field, self._about(field)) for field in fields]))
         return out
 
     def _about(self, field: str) -> str:
