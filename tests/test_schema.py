@@ -19,6 +19,8 @@ DATA_FILES = {
     "cycle": sorted(ROOT.glob("data/[0-9]*/cycle.yml")),
     "schedule": sorted(ROOT.glob("data/[0-9]*/schedule.yml")),
     "plan": sorted(ROOT.glob("data/[0-9]*/plan.yml")),
+    "publications": sorted(ROOT.glob("data/[0-9]*/publications.yml")),
+    "contacts": [ROOT / "data/contacts.yml"],
 }
 
 

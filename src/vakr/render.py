@@ -133,7 +133,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     html = template.render(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
-        pub=pub, entry=publications.find_entry(cycle, entry) if entry else None, link=_link,
+        pub=pub, entry=publications.find_entry(cycle, entry) if entry else None, link=_link, code=_code,
     )
     if cycle.info.draft and not embedded:
         html = _draft_banner(helpers) + html
@@ -143,8 +143,14 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
 # --- publications -----------------------------------------------------------------------
 
 
-def _link(href: str, text: str) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(href, text)
+def _link(href: str, text: str, translate: bool = True) -> Markup:
+    """A link for a UI sentence; `translate=False` for names no language translates (eotinish.kz)."""
+    return Markup('<a href="{}"{}>{}</a>').format(href, Markup("") if translate else Markup(' translate="no"'), text)
+
+
+def _code(text: str) -> Markup:
+    """A machine name (a file, a column) inside a sentence: the same in every language."""
+    return Markup('<code translate="no">{}</code>').format(text)
 
 
 def _draft_banner(helpers: _Helpers) -> Markup:

@@ -10,13 +10,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import CycleInfo, Organizations, Plan, Schedule
+from vakr.model import Contacts, CycleInfo, Organizations, Plan, Publications, Schedule
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
     "cycle": (CycleInfo, "Сведения о цикле ВАКР (data/<год>/cycle.yml)"),
     "schedule": (Schedule, "План-график работ ВАКР (data/<год>/schedule.yml)"),
     "plan": (Plan, "План мероприятий по итогам ВАКР (data/<год>/plan.yml)"),
+    "publications": (Publications, "Публикации ВАКР: объявления, обсуждение, справка, перечень должностей (data/<год>/publications.yml)"),
+    "contacts": (Contacts, "Контакты антикоррупционной комплаенс-службы (data/contacts.yml)"),
 }
 
 
