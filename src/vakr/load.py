@@ -119,9 +119,12 @@ def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
     else:  # still check the schedule and the plan, so all their errors come out now too
         errors.append(DataError(_display(data_dir, info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
     schedule = plan = None
+    numbers: set[int] | None = set()  # schedule item numbers, None if the schedule is unreadable
     if (folder / SCHEDULE_FILE).exists():
         schedule, source = _read(data_dir, folder / SCHEDULE_FILE, Schedule, errors)
+        numbers = None
         if source is not None:
+            numbers = {n for _, n in _raw(source.data, "sections", "*", "items", "*", "number") if isinstance(n, int)}
             _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
                              "organizations", "*"), source, orgs, errors)
@@ -134,7 +137,7 @@ def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
     if (folder / PUBLICATIONS_FILE).exists():
         publications, source = _read(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
         if source is not None:
-            _check_publications(data_dir, source, schedule, orgs, errors)
+            _check_publications(data_dir, source, numbers, orgs, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, publications=publications)
@@ -201,13 +204,13 @@ def _contacts(data_dir: Path, orgs: dict[str, Organization] | None, errors: list
     return contacts
 
 
-def _check_publications(data_dir: Path, source: Source, schedule: Schedule | None,
+def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None,
                         orgs: dict[str, Organization] | None, errors: list[DataError]) -> None:
-    """The items named must exist in the schedule, the ids be unique, the report file exist."""
-    numbers = {item.number for item in schedule.items()} if schedule is not None else set()
+    """The items named must exist in the schedule (unless the schedule itself is unreadable),
+    the ids be unique, the report file exist."""
     refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
             *(found for part in ("discussion", "report", "positions") for found in _raw(source.data, part, "schedule_item"))]
-    for location, number in refs:
+    for location, number in refs if numbers is not None else []:
         if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
             known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
