@@ -22,7 +22,11 @@ def _published_cycle(cycle: Cycle) -> Cycle:
     pubs = cycle.publications
     if pubs is None:
         return cycle
-    update = {name: None for name in ("discussion", "report", "positions") if getattr(pubs, name) is not None and getattr(pubs, name).draft}
+    update: dict[str, object] = {}
+    for name in ("discussion", "report", "positions"):
+        part = getattr(pubs, name)
+        if part is not None and part.draft:  # keep what the schedule says, drop the draft content
+            update[name] = type(part)(schedule_item=part.schedule_item)
     update["announcements"] = [a for a in pubs.announcements if not a.draft]
     return dataclasses.replace(cycle, publications=pubs.model_copy(update=update))
 
