@@ -57,7 +57,7 @@ def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
     with (data / "2026/publications.yml").open("a", encoding="utf-8") as f:
         f.write("  draft: yes please\n")
     errors = _errors(data)
-    assert errors == ["data/2026/publications.yml, строка 21, поле «positions.draft»: ожидалось true (да) или false (нет)"]
+    assert errors == ["data/2026/publications.yml, строка 21, поле «positions.draft»: ожидалось true (да) или false (нет); получено «yes please»"]
 
 
 def test_contacts_name_a_known_service(tmp_path: Path) -> None:
