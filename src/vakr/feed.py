@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
 from vakr import strings
 from vakr.load import SiteData
@@ -27,7 +27,7 @@ def feed_path(lang: str) -> str:
 
 
 @cache
-def _template():  # type: ignore[no-untyped-def]
+def _template() -> Template:
     env = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -104,9 +104,9 @@ def document(docs_dir: Path | None, path: str | None) -> Document | None:
     return Document(path, file.stat().st_size) if file.is_file() else None
 
 
-def human_size(size: int, lang: str) -> str:
-    """`1,2 МБ` / `1,2 МБ`: a decimal comma, units as Russian and Kazakh write them."""
-    units = {"ru": ("байт", "КБ", "МБ"), "kk": ("байт", "КБ", "МБ")}[lang]
+def human_size(size: int) -> str:
+    """`1,2 МБ`: a decimal comma and the units Russian and Kazakh both write (байт, КБ, МБ)."""
+    units = ("байт", "КБ", "МБ")
     if size < 1024:
         return f"{size} {units[0]}"
     value, unit = (size / 1024, units[1]) if size < 1024 * 1024 else (size / 1024 / 1024, units[2])

@@ -14,9 +14,9 @@ from markupsafe import Markup, escape
 
 from vakr import publications, strings
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, BulletList, Deadline, PlanItem, Rich, Text
+from vakr.model import DEFAULT_LANGUAGE, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.feed import feed_path
-from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, downloads
+from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.pages import OPEN_DATA, SCHEDULE, VIEWS, View, entry_title
 
 LinkTo = Callable[[str], str]
@@ -176,10 +176,10 @@ class _Publications:
         self.site, self.cycle, self.lang, self.context = site, cycle, lang, context
         self.data = cycle.publications
 
-    def item(self, number: int):  # type: ignore[no-untyped-def]
+    def item(self, number: int) -> ScheduleItem | None:
         return publications.schedule_item(self.cycle, number)
 
-    def row(self, number: int):  # type: ignore[no-untyped-def]
+    def row(self, number: int) -> ScheduleRow | None:
         """The dated row of schedule item `number`, or its first row."""
         item = self.item(number)
         return publications.dated_row(item) or (item.rows[0] if item else None)
@@ -197,22 +197,22 @@ class _Publications:
         return publications.document(self.context.docs_dir, path)
 
     def size(self, size: int) -> str:
-        return publications.human_size(size, self.lang)
+        return publications.human_size(size)
 
-    def downloads(self, cycle: Cycle | None = None):  # type: ignore[no-untyped-def]
-        return downloads(cycle or self.cycle, self.site, self.context.source_date_epoch)
+    def downloads(self) -> list[Download]:
+        return downloads(self.cycle, self.site, self.context.source_date_epoch)
 
-    def downloads_for(self, document: str):  # type: ignore[no-untyped-def]
+    def downloads_for(self, document: str) -> list[Download]:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
 
     def feed_path(self) -> str:
         return feed_path(self.lang)
 
-    def data_page(self, cycle: Cycle | None = None) -> str:
-        return OPEN_DATA.path((cycle or self.cycle).year)
+    def data_page(self) -> str:
+        return OPEN_DATA.path(self.cycle.year)
 
-    def contacts(self):  # type: ignore[no-untyped-def]
+    def contacts(self) -> Contacts | None:
         return self.site.contacts
 
     def service(self) -> Text | None:
