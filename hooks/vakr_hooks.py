@@ -21,8 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from vakr import strings
 from vakr.coverage import coverage_lines
-from vakr.errors import DataErrors
 from vakr.drafts import draft_files, published
+from vakr.errors import DataErrors
 from vakr.feed import atom, feed_path
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
