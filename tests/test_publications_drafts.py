@@ -207,7 +207,7 @@ def test_same_data_and_epoch_give_identical_feeds_and_downloads(project: Path, p
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-@pytest.mark.parametrize("url", ["2026/announcements/draft-news", "2026/report", "2026/discussion", "2027", "2027/schedule"])
+@pytest.mark.parametrize("url", ["2026/announcements/draft-news", "2026/report", "2026/discussion", "2027", "2027/schedule", ""])
 def test_preview_shows_drafts_with_a_banner_in_the_page_language(preview: Path, url: str, lang: str) -> None:
     html = page(preview, ("" if lang == "ru" else "kk/") + url)
     banner = html.select_one(".vakr-draft-banner")

@@ -135,7 +135,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
         pub=pub, entry=publications.find_entry(cycle, entry) if entry else None, link=_link, code=_code,
     )
-    if cycle.info.draft and not embedded:
+    if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(helpers) + html
     return Rendered(html=html, toc=_toc(view, cycle, helpers))
 
@@ -153,9 +153,8 @@ def _code(text: str) -> Markup:
     return Markup('<code translate="no">{}</code>').format(text)
 
 
-def _draft_banner(helpers: _Helpers) -> Markup:
-    return Markup('<div class="vakr-draft-banner" role="note"><p><strong>{}</strong> {}</p></div>').format(
-        helpers.t("draft.label"), helpers.t("draft.banner"))
+def _draft_banner(helpers: _Helpers) -> str:
+    return _environment().get_template("_draft_banner.html.j2").render(t=helpers.t)
 
 
 @dataclass(frozen=True)
