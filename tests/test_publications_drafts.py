@@ -87,6 +87,8 @@ def _copy_project(root: Path) -> Path:
         else:
             shutil.copy(source, root / name)
     (root / "data/2026/publications.yml").write_text(PUBLICATIONS, encoding="utf-8")
+    (root / "data/2025").mkdir()  # an earlier cycle, nothing published for it but its period
+    (root / "data/2025/cycle.yml").write_text("period:\n  start: 14.04.2025\n  end: 27.05.2025\n", encoding="utf-8")
     (root / "data/2027").mkdir()
     (root / "data/2027/cycle.yml").write_text("draft: true\nperiod:\n  start: 12.04.2027\n  end: 25.05.2027\n", encoding="utf-8")
     (root / "docs/documents/2026").mkdir(parents=True)
@@ -152,7 +154,7 @@ def test_publishable_build_has_no_trace_of_drafts(published: Path) -> None:
     assert "/2027/" not in sitemap and "2027/" not in search and "draft-news" not in sitemap
     assert "vakr-draft-banner" not in "".join(_texts(published).values())
     archive = page(published, "archive")
-    assert [row.th.a.get_text() for row in archive.select("tbody tr")] == ["ВАКР 2026"]
+    assert [row.th.a.get_text() for row in archive.select("tbody tr")] == ["ВАКР 2026", "ВАКР 2025"]
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
@@ -253,3 +255,15 @@ def test_mkdocs_serve_shows_drafts(project: Path, published: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_an_earlier_cycle_is_archived_with_honest_empty_pages(published: Path, lang: str) -> None:
+    prefix = "" if lang == "ru" else "kk/"
+    for url, key in (("2025/discussion", "discussion.missing"), ("2025/report", "report.missing"),
+                     ("2025/positions", "positions.preparing"), ("2025/announcements", "announce.empty"),
+                     ("2025/schedule", "schedule.missing")):
+        states = [e.get_text(strip=True) for e in page(published, prefix + url).select(".vakr-empty-state")]
+        assert states == [STRINGS[key][lang]], url
+    files = sorted(p.name for p in (published / "2025/data").iterdir() if p.suffix != ".html")
+    assert files == ["vakr-2025-organizations.csv", "vakr-2025.json"]  # no schedule, no plan: no such files
