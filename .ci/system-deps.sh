@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# System packages the test suite needs: Debian's Chromium for the browser tests.
+# System packages the test suite needs: Debian's Chromium for the browser tests, poppler-utils
+# (pdftotext) to read what Chromium prints.
 # Installs them with apt-get when missing (as root); otherwise says what to install.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # reading the print-to-PDF of the documents
 [ ${#packages[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${packages[*]}"

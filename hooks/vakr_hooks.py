@@ -4,7 +4,9 @@ generator replaces only this file."""
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,18 +21,29 @@ from mkdocs.utils import get_relative_url
 
 from vakr import strings
 from vakr.coverage import coverage_lines
+from vakr.drafts import draft_files, published
 from vakr.errors import DataErrors
+from vakr.feed import atom, feed_path
 from vakr.load import SiteData, load_site
+from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.cartogram import levels_css
+from vakr.opendata import downloads
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import Heading, render
+from vakr.render import Heading, PublicationContext, render
 
 log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None}
+_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
+    asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
+    _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    _cache["signature"] = None
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -49,11 +62,12 @@ def _site(config: MkDocsConfig) -> SiteData:
     signature = _signature(data_dir)
     if signature != _cache["signature"]:
         try:
-            site = load_site(data_dir)
+            everything = load_site(data_dir)
+            site = everything if _cache["drafts"] else published(everything)
         except DataErrors as err:
             _cache["signature"] = None
             raise PluginError(str(err)) from None
-        _cache.update(signature=signature, site=site)
+        _cache.update(signature=signature, site=site, all=everything)
         for line in coverage_lines(site):
             log.info(line)
     return _cache["site"]
@@ -82,13 +96,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     site = _site(config)
     year = page.meta["vakr_cycle"]
     embedded = year == "current"  # the home page shows the current cycle under its own text
-    cycle = site.current if embedded else site.cycle(year)
+    cycle = site.current if embedded or year == "site" else site.cycle(year)
     lang = _language(config)
 
     def link_to(path: str) -> str:
-        return get_relative_url(page_url(path, lang), page.url)
+        """A page (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
+        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"))
+    context = PublicationContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), context)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     return html + rendered.html
@@ -115,7 +131,45 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head; with per-page language links that is a 404 on every page view. The language
     alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
+    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
+
+
+def _feed_link(page: Page, config: MkDocsConfig) -> str:
+    """The announcements feed of the page's language, added after the alternates are removed
+    (so it is kept); its folder (the site root) has the sitemap.xml Material fetches."""
+    lang = _language(config)
+    href = get_relative_url(feed_path(lang), page.url)
+    title = html.escape(strings.t(lang, "announce.feed"))
+    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">\n'
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """In the publishable build, files under docs/ that only drafts use (a draft report's
+    PDF) are not copied into the site."""
+    if not _cache["drafts"]:
+        _site(config)
+        for path in draft_files(_cache["all"]):
+            file = files.get_file_from_path(path)
+            if file is not None:
+                files.remove(file)
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the feeds and the open-data downloads once, into the root of the site, from
+    the same data as the pages (the other language's build runs after this one)."""
+    if _language(config) != DEFAULT_LANGUAGE:
+        return
+    site = _site(config)
+    root = Path(config.site_dir)
+    for lang in LANGUAGES:
+        (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    for cycle in site.cycles:
+        for download in downloads(cycle, site, epoch):
+            target = root / download.path(cycle.year)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(download.content)
 
 
 def _token(heading: Heading) -> dict[str, Any]:

@@ -78,8 +78,8 @@ def test_kazakh_pages_have_no_russian_or_english_interface_words(built, url: str
     page = built.page(f"kk/{url}")
     for element in page.select('[lang="ru"]'):
         element.decompose()  # the approved Russian text, marked as such, is allowed
-    for element in page.select('script, style, .md-select'):
-        element.decompose()  # the language list names each language in itself
+    for element in page.select('script, style, .md-select, [translate="no"]'):
+        element.decompose()  # the language list names each language in itself; file and format names
     visible = page.get_text(" ")
     attributes = " ".join(str(v) for tag in page.find_all(True) for k, v in tag.attrs.items()
                           if k in ("aria-label", "title", "placeholder", "alt"))

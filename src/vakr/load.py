@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import (CycleInfo, Direction, Directions, Organization, Organizations, Plan, RiskMatrix, Risks,
-                        Schedule)
+from vakr.model import (Contacts, CycleInfo, Direction, Directions, Organization, Organizations, Plan, Publications,
+                        RiskMatrix, Risks, Schedule)
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
 DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", "risks.yml"
+PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -30,6 +31,7 @@ class Cycle:
     schedule: Schedule | None
     plan: Plan | None
     risks: Risks | None = None
+    publications: Publications | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class SiteData:
     cycles: list[Cycle] = field(default_factory=list)  # newest first
     directions: dict[str, Direction] = field(default_factory=dict)
     risk_matrix: RiskMatrix | None = None
+    contacts: Contacts | None = None
 
     @property
     def current(self) -> Cycle:
@@ -59,9 +62,10 @@ def load_site(data_dir: Path) -> SiteData:
             cycles.append(cycle)
     if not cycles and not errors:
         errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
+    contacts = _contacts(data_dir, organizations, errors)
     if errors:
         raise DataErrors(errors)
-    return SiteData(organizations=organizations or {}, cycles=cycles,
+    return SiteData(organizations=organizations or {}, cycles=cycles, contacts=contacts,
                     directions=reference.directions or {}, risk_matrix=reference.matrix)
 
 
@@ -165,9 +169,12 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
     else:  # still check the schedule and the plan, so all their errors come out now too
         errors.append(DataError(_display(data_dir, info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
     schedule = plan = None
+    numbers: set[int] | None = set()  # schedule item numbers, None if the schedule is unreadable
     if (folder / SCHEDULE_FILE).exists():
         schedule, source = _read(data_dir, folder / SCHEDULE_FILE, Schedule, errors)
+        numbers = None
         if source is not None:
+            numbers = {n for _, n in _raw(source.data, "sections", "*", "items", "*", "number") if isinstance(n, int)}
             _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
                              "organizations", "*"), source, orgs, errors)
@@ -176,10 +183,16 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
         if source is not None:
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
+    publications = None
+    if (folder / PUBLICATIONS_FILE).exists():
+        publications, source = _read(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
+        if source is not None:
+            _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, errors)
     if info is None:
         return None
-    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks)
+    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
+                 publications=publications)
 
 
 def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None,
@@ -277,3 +290,43 @@ def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict
             continue  # one list reused through a YAML anchor (&id001 / *id001): report it once
         reported.add((line, ref))
         errors.append(DataError(source.name, line, field_path(location), _unknown_org(ref, orgs)))
+
+
+# --- publications -----------------------------------------------------------------------
+
+
+def _contacts(data_dir: Path, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
+    path = data_dir / CONTACTS_FILE
+    if not path.exists():
+        return None
+    contacts, source = _read(data_dir, path, Contacts, errors)
+    if source is not None:
+        _check_refs(_raw(source.data, "service"), source, orgs, errors)
+    return contacts
+
+
+def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None,
+                        orgs: dict[str, Organization] | None, errors: list[DataError]) -> None:
+    """The items named must exist in the schedule (unless the schedule itself is unreadable),
+    the ids be unique, the report file exist."""
+    refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
+            *(found for part in ("discussion", "report", "positions") for found in _raw(source.data, part, "schedule_item"))]
+    for location, number in refs if numbers is not None else []:
+        if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
+            known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"в плане-графике нет пункта {number}; есть пункты: {known}"))
+    seen: dict[str, int] = {}
+    for location, ident in _raw(source.data, "announcements", "*", "id"):
+        if not isinstance(ident, str):
+            continue
+        line = source.line_of(location)
+        if ident in seen:
+            errors.append(DataError(source.name, line, field_path(location),
+                                    f"id «{ident}» уже использован в строке {seen[ident]}: у каждого объявления свой адрес"))
+        seen.setdefault(ident, line)
+    for location, file in _raw(source.data, "report", "file"):
+        if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
+            errors.append(DataError(source.name, source.line_of(location), field_path(location),
+                                    f"файл docs/{file} не найден: положите подписанную справку (PDF) в папку docs/ по этому пути"))
+    _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)

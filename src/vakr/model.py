@@ -214,6 +214,7 @@ class Period(Strict):
 
 class CycleInfo(Strict):
     period: Period = Field(description="Период проведения ВАКР")
+    draft: bool = Field(default=False, description="true — цикл целиком черновик: виден только в make serve, не публикуется")
 
 
 # --- reference data ---------------------------------------------------------------------
@@ -306,3 +307,83 @@ class Risk(Strict):
 class Risks(Strict):
     updated: Date = Field(description="Дата последнего обновления картограммы")
     risks: list[Risk] = Field(min_length=1)
+# --- publications: announcements, public discussion, report, positions, contacts --------
+
+
+class NewsAnnouncement(Strict):
+    """Free-form news written by the compliance service."""
+
+    kind: Literal["news"]
+    id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы (например, vstrecha-2026)")
+    date: Date = Field(description="Дата объявления")
+    title: Text
+    body: Rich = Field(description="Текст объявления: строка или абзацы/списки")
+    draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+
+class ScheduleAnnouncement(Strict):
+    """An announcement the schedule orders: its date, dates and who conducts are read from
+    the schedule, so a changed date in the schedule changes the announcement."""
+
+    kind: Literal["start", "discussion"] = Field(
+        description="start — о начале ВАКР; discussion — о начале публичного обсуждения результатов")
+    id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы")
+    schedule_item: int = Field(ge=1, description="Пункт плана-графика, который предписывает объявление (его срок — дата объявления)")
+    about_item: int = Field(ge=1, description="Пункт плана-графика, о котором объявляется (сроки, кто проводит)")
+    draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+
+Announcement = Annotated[Union[NewsAnnouncement, ScheduleAnnouncement], Field(discriminator="kind")]
+
+
+class PublicDiscussion(Strict):
+    """The public discussion of the results; date and who conducts come from the schedule."""
+
+    schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
+    format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены")
+    results: Rich | None = Field(default=None, description="Итоги обсуждения, когда они есть")
+    draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+
+class AnalyticalReport(Strict):
+    """The analytical report (аналитическая справка) on the results of the ВАКР."""
+
+    schedule_item: int = Field(ge=1, description="Пункт плана-графика о размещении справки")
+    signed: Date | None = Field(default=None, description="Дата подписания справки")
+    summary: Rich | None = Field(default=None, description="Краткое содержание справки")
+    file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/ (например, documents/2026/analytical-report.pdf)")
+    draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+
+class Position(Strict):
+    organization: Slug = Field(description="Организация из data/organizations.yml")
+    unit: Text | None = Field(default=None, description="Структурное подразделение")
+    title: Text = Field(description="Наименование должности")
+
+
+class Positions(Strict):
+    """The list of positions exposed to corruption risks; empty until approved."""
+
+    schedule_item: int = Field(ge=1, description="Пункт плана-графика о перечне должностей")
+    approved: Date | None = Field(default=None, description="Дата утверждения перечня")
+    items: list[Position] = Field(default_factory=list, description="Должности, по организациям и подразделениям")
+    draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+
+class Publications(Strict):
+    """What the schedule says must be published (data/<год>/publications.yml)."""
+
+    announcements: list[Announcement] = Field(default_factory=list)
+    discussion: PublicDiscussion | None = None
+    report: AnalyticalReport | None = None
+    positions: Positions | None = None
+
+
+class Contacts(Strict):
+    """How to reach the anti-corruption compliance service (data/contacts.yml)."""
+
+    service: Slug = Field(description="id службы в data/organizations.yml")
+    phone: NonEmpty | None = Field(default=None, description="Телефон")
+    email: NonEmpty | None = Field(default=None, description="Адрес электронной почты")
+    address: Text | None = Field(default=None, description="Почтовый адрес")
+    hours: Text | None = Field(default=None, description="Часы приёма")

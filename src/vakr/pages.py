@@ -4,12 +4,14 @@ from data at build time, so editing data never rewrites them."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from vakr import strings
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
+from vakr.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
 
 STUB_MARK = "vakr_generated: true"
 
@@ -25,20 +27,42 @@ class View:
         return f"{year}/{self.folder}/{key}.md" if self.folder else f"{year}/{self.name}.md"
 
 
+@dataclass(frozen=True)
+class SiteView(View):
+    """A page of the whole site rather than of one cycle (archive, contacts)."""
+
+    def path(self, year: str = "", key: str | None = None) -> str:
+        return f"{self.name}.md"
+
+
 CYCLE = View("index", "cycle.title")
 SCHEDULE = View("schedule", "page.schedule")
 PLAN = View("plan", "page.plan", hide_toc=True)
+# publications: what the schedule says must be published
+ANNOUNCEMENTS = View("announcements", "page.announcements")
+DISCUSSION = View("discussion", "page.discussion")
+REPORT = View("report", "page.report")
+POSITIONS = View("positions", "page.positions")
+OPEN_DATA = View("data", "page.data")
+ANNOUNCEMENT = View("announcement", "page.announcements", folder=ANNOUNCEMENTS_DIR)  # one page per announcement
+ARCHIVE = SiteView("archive", "page.archive")
+CONTACTS = SiteView("contacts", "page.contacts")
+# the cartogram of corruption risks
 CARTOGRAM = View("cartogram", "page.cartogram")
 RISKS = View("risks", "page.risks")
-ORGANIZATION = View("organization", "page.organization", folder="organizations")
-CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN)
+ORGANIZATION = View("organization", "page.organization", folder="organizations")  # one page per organization
+
+PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA)
+SITE_VIEWS = (ARCHIVE, CONTACTS)
+CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN, *PUBLICATION_VIEWS)
 CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
-VIEWS = {view.name: view for view in (*CYCLE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
+VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page of a cycle, with its title in every language."""
+    """One generated page, with its title in every language; `year` is "site" for a page
+    of the whole site, `key` names the page of a per-key view."""
 
     view: View
     year: str
@@ -72,8 +96,15 @@ def cartogram_pages(site: SiteData, cycle: Cycle) -> list[PageSpec]:
     return pages
 
 
+def announcement_pages(cycle: Cycle) -> list[PageSpec]:
+    return [PageSpec(ANNOUNCEMENT, cycle.year, {lang: entry_title(entry, lang) for lang in LANGUAGES}, key=entry.id)
+            for entry in cycle_entries(cycle)]
+
+
 def all_pages(site: SiteData) -> list[PageSpec]:
-    return [page for cycle in site.cycles for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle))]
+    cycles = [page for cycle in site.cycles
+              for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle), *announcement_pages(cycle))]
+    return [*cycles, *(_fixed(view, "site") for view in SITE_VIEWS)]
 
 
 def localized_name(path: str, lang: str) -> str:
@@ -89,10 +120,10 @@ def page_url(path: str, lang: str) -> str:
 
 
 def stub_text(page: PageSpec, lang: str) -> str:
-    title = page.titles[lang].replace('"', '\\"')
-    lines = ["---", STUB_MARK, f'title: "{title}"', f"vakr_view: {page.view.name}", f'vakr_cycle: "{page.year}"']
+    lines = ["---", STUB_MARK, f"title: {json.dumps(page.titles[lang], ensure_ascii=False)}",
+             f"vakr_view: {page.view.name}", f'vakr_cycle: "{page.year}"']
     if page.key is not None:
-        lines.append(f"vakr_key: {page.key}")
+        lines.append(f'vakr_key: "{page.key}"')
     if page.view.hide_toc:
         lines.append("hide: [toc]")
     return "\n".join([*lines, "---", ""])
@@ -108,12 +139,21 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def write_stubs(docs_dir: Path, site: SiteData) -> list[Path]:
-    """Write the stub pages of every cycle and remove stubs of pages that are gone."""
+    """Write the stub pages of every cycle and of the site, and remove stubs of pages that
+    are gone."""
     wanted = {docs_dir / localized_name(page.path, lang): stub_text(page, lang)
               for page in all_pages(site) for lang in LANGUAGES}
     changed = [path for path, text in wanted.items() if write_if_changed(path, text)]
-    for stale in docs_dir.glob("[0-9][0-9][0-9][0-9]/**/*.md"):
+    for stale in [*docs_dir.glob("[0-9][0-9][0-9][0-9]/**/*.md"), *docs_dir.glob("*.md")]:
         if stale not in wanted and STUB_MARK in stale.read_text(encoding="utf-8"):
             stale.unlink()
             changed.append(stale)
     return changed
+
+
+def entry_title(entry: Entry, lang: str) -> str:
+    """An announcement's title: the officer's own, or the schedule announcement's UI title."""
+    source = entry.source
+    if source.kind == "news":
+        return getattr(source.title, lang) or source.title.ru
+    return strings.t(lang, f"announce.{source.kind}.title", year=entry.cycle.year)

@@ -13,11 +13,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from vakr import strings
+from vakr import publications, strings
 from vakr.cartogram import Cartogram
+from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Deadline, PlanItem, Rich, Text
-from vakr.pages import SCHEDULE, VIEWS, View
+from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
+from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, Download, downloads
+from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title
 
 LinkTo = Callable[[str], str]
 """Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
@@ -161,16 +163,115 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, html: str) -> list[Heading
 
 
 def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
-           key: str | None = None) -> Rendered:
+           key: str | None = None, context: PublicationContext | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
     current cycle's overview on the home page), which then needs its own heading; `key`
-    names the page of a per-key view (an organization)."""
+    names the page of a per-key view (an announcement, an organization)."""
     helpers = _Helpers(lang)
+    pub = _Publications(site, cycle, lang, context or PublicationContext())
     template = _environment().get_template(f"{view.name}.html.j2")
     html = template.render(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
+        pub=pub, link=_link, code=_code,
+        entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
         cg=Cartogram(site, cycle) if cycle.risks is not None else None,
-        org=site.organizations[key] if key is not None else None,
+        org=site.organizations[key] if view is ORGANIZATION and key else None,
     )
+    if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
+        html = _draft_banner(helpers) + html
     return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html))
+
+
+# --- publications -----------------------------------------------------------------------
+
+
+def _link(href: str, text: str, translate: bool = True) -> Markup:
+    """A link for a UI sentence; `translate=False` for names no language translates (eotinish.kz)."""
+    return Markup('<a href="{}"{}>{}</a>').format(href, Markup("") if translate else Markup(' translate="no"'), text)
+
+
+def _code(text: str) -> Markup:
+    """A machine name (a file, a column) inside a sentence: the same in every language."""
+    return Markup('<code translate="no">{}</code>').format(text)
+
+
+def _draft_banner(helpers: _Helpers) -> str:
+    return _environment().get_template("_draft_banner.html.j2").render(t=helpers.t)
+
+
+@dataclass(frozen=True)
+class PublicationContext:
+    """What the publication pages need from the build: the docs/ folder (attached files and
+    their sizes) and SOURCE_DATE_EPOCH (the calendar's time stamp, so sizes match the files)."""
+
+    docs_dir: Path | None = None
+    source_date_epoch: str | None = None
+
+
+class _Publications:
+    """The publication data a template asks for, derived in Python rather than in Jinja."""
+
+    E_OTINISH = "https://eotinish.kz"
+
+    def __init__(self, site: SiteData, cycle: Cycle, lang: str, context: PublicationContext) -> None:
+        self.site, self.cycle, self.lang, self.context = site, cycle, lang, context
+        self.data = cycle.publications
+
+    def item(self, number: int) -> ScheduleItem | None:
+        return publications.schedule_item(self.cycle, number)
+
+    def row(self, number: int) -> ScheduleRow | None:
+        """The dated row of schedule item `number`, or its first row."""
+        item = self.item(number)
+        return publications.dated_row(item) or (item.rows[0] if item else None)
+
+    def entries(self) -> list[publications.Entry]:
+        return publications.cycle_entries(self.cycle)
+
+    def latest(self, count: int = 3) -> list[publications.Entry]:
+        return publications.site_entries(self.site)[:count]
+
+    def title(self, entry: publications.Entry) -> str:
+        return entry_title(entry, self.lang)
+
+    def document(self, path: str | None) -> publications.Document | None:
+        return publications.document(self.context.docs_dir, path)
+
+    def size(self, size: int) -> str:
+        return publications.human_size(size)
+
+    def downloads(self) -> list[Download]:
+        return downloads(self.cycle, self.site, self.context.source_date_epoch)
+
+    def downloads_for(self, document: str) -> list[Download]:
+        """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
+        return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
+
+    def feed_path(self) -> str:
+        return feed_path(self.lang)
+
+    def data_page(self) -> str:
+        return OPEN_DATA.path(self.cycle.year)
+
+    def contacts(self) -> Contacts | None:
+        return self.site.contacts
+
+    def service(self) -> Text | None:
+        contacts = self.site.contacts
+        org = self.site.organizations.get(contacts.service) if contacts else None
+        return org.name if org else None
+
+    def fields(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(file, [(column, description)]) for the field documentation of the data page."""
+        out = []
+        for name, fields in (("schedule", SCHEDULE_FIELDS), ("plan", PLAN_FIELDS), ("organizations", ORGANIZATION_FIELDS)):
+            out.append((f"vakr-{self.cycle.year}-{name}.csv", [(field, self._about(field)) for field in fields]))
+        return out
+
+    def _about(self, field: str) -> str:
+        base, _, lang = field.rpartition("_")
+        if lang in ("ru", "kk") and f"field.{base}" in strings.catalog():
+            return strings.t(self.lang, "field.lang", about=strings.t(self.lang, f"field.{base}"),
+                             language=strings.t(self.lang, f"field.lang.{lang}"))
+        return strings.t(self.lang, f"field.{field}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import CycleInfo, Directions, Organizations, Plan, RiskMatrix, Risks, Schedule
+from vakr.model import Contacts, CycleInfo, Directions, Organizations, Plan, Publications, RiskMatrix, Risks, Schedule
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
@@ -20,6 +20,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "directions": (Directions, "Направления выявления коррупционных рисков (data/directions.yml)"),
     "risk-matrix": (RiskMatrix, "Матрица оценки коррупционных рисков (data/risk-matrix.yml)"),
     "risks": (Risks, "Перечень коррупционных рисков цикла (data/<год>/risks.yml)"),
+    "publications": (Publications, "Публикации ВАКР: объявления, обсуждение, справка, перечень должностей (data/<год>/publications.yml)"),
+    "contacts": (Contacts, "Контакты антикоррупционной комплаенс-службы (data/contacts.yml)"),
 }
 
 

@@ -31,6 +31,8 @@ _EXPECTED = {
     "literal_error": "ожидалось одно из значений: {expected}",
     "union_tag_invalid": "неизвестное значение «{tag}»; допустимые: {expected_tags}",
     "union_tag_not_found": "не указано поле «{discriminator}»",
+    "bool_parsing": "ожидалось true (да) или false (нет)",
+    "bool_type": "ожидалось true (да) или false (нет)",
 }
 
 

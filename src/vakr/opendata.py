@@ -1,0 +1,157 @@
+"""Machine-readable downloads of a cycle, generated from the same data as the pages: CSV
+(UTF-8 with a BOM, so Excel reads the Cyrillic correctly), JSON and iCalendar. The bytes
+depend only on the data and SOURCE_DATE_EPOCH, so the same data gives the same files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event
+
+from vakr.load import Cycle, SiteData
+from vakr.model import LANGUAGES, BulletList, Deadline, Rich, Text
+from vakr.publications import dated_row
+
+DATA_DIR = "data"  # the downloads live beside the cycle's "documents and open data" page
+
+Record = dict[str, str]
+
+
+def flat(text: Text | Rich | None, lang: str) -> str:
+    """A text cell as plain text: paragraphs and list items on their own lines."""
+    value = getattr(text, lang) if text is not None else None
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return "\n".join("\n".join(block.ul) if isinstance(block, BulletList) else block.p for block in value)
+
+
+def _bilingual(name: str, text: Text | Rich | None) -> Record:
+    return {f"{name}_{lang}": flat(text, lang) for lang in LANGUAGES}
+
+
+def _deadline(deadline: Deadline) -> Record:
+    def iso(field: str) -> str:
+        value = getattr(deadline, field, None)
+        return value.isoformat() if value is not None else ""
+
+    return {"deadline_kind": deadline.kind, "deadline_date": iso("date"), "deadline_start": iso("start"),
+            "deadline_end": iso("end"), **_bilingual("deadline_source", deadline.source)}
+
+
+def schedule_records(cycle: Cycle) -> list[Record]:
+    """One record per row of the schedule (item 4 has two rows)."""
+    if cycle.schedule is None:
+        return []
+    out = []
+    for n, section in enumerate(cycle.schedule.sections, 1):
+        for item in section.items:
+            for r, row in enumerate(item.rows, 1):
+                out.append({"cycle": cycle.year, "section": str(n), **_bilingual("section_title", section.title),
+                            "number": str(item.number), "row": str(r), **_bilingual("work", row.work),
+                            **_deadline(row.deadline), **_bilingual("responsible", row.responsible),
+                            "organizations": ";".join(row.responsible.organizations)})
+    return out
+
+
+def plan_records(cycle: Cycle) -> list[Record]:
+    if cycle.plan is None:
+        return []
+    return [{"cycle": cycle.year, "number": str(item.number), **_bilingual("recommendation", item.recommendation),
+             **_bilingual("measure", item.measure), **_bilingual("completion_form", item.completion_form),
+             **_bilingual("executor", item.executor), "organizations": ";".join(item.executor.organizations),
+             **_deadline(item.deadline)} for item in cycle.plan.items]
+
+
+def organization_records(site: SiteData) -> list[Record]:
+    return [{"id": org.id, "kind": org.kind, "parent": org.parent or "", **_bilingual("name", org.name),
+             **_bilingual("short_name", org.short_name)} for org in site.organizations.values()]
+
+
+def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
+    """CSV as Excel opens it: UTF-8 with a BOM, comma-separated, CRLF line ends."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def json_bytes(cycle: Cycle, site: SiteData) -> bytes:
+    data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
+            "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site)}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def ics_bytes(cycle: Cycle, stamp: dt.datetime) -> bytes:
+    """One all-day event per dated schedule item (a range is a multi-day event); the UID is
+    the cycle and the item number, so a calendar that imported the file updates, not duplicates."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//АО «СПК «Алматы»//ВАКР {cycle.year}//RU")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"ВАКР {cycle.year}")
+    for item in cycle.schedule.items() if cycle.schedule else []:
+        row = dated_row(item)
+        if row is None:
+            continue
+        deadline = row.deadline
+        start = deadline.date if deadline.kind == "date" else deadline.start
+        end = deadline.date if deadline.kind == "date" else deadline.end
+        event = Event()
+        event.add("uid", f"vakr-{cycle.year}-schedule-item-{item.number}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+        event.add("summary", f"{item.number}. {flat(row.work, 'ru')}")
+        description = [flat(row.work, lang) + "\n" + flat(row.responsible, lang) for lang in LANGUAGES if flat(row.work, lang)]
+        event.add("description", "\n\n".join(description))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str  # file name inside <year>/data/
+    format: str  # CSV, JSON, iCalendar
+    about_key: str  # strings.yml key describing it
+    content: bytes
+
+    def path(self, year: str) -> str:
+        return f"{year}/{DATA_DIR}/{self.name}"
+
+
+def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]:
+    """Every download of a cycle; a document not yet approved gives no file. `epoch` is
+    SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date."""
+    stamp = stamp_from_epoch(epoch, cycle.schedule.approval.date if cycle.schedule else cycle.info.period.start)
+    y = cycle.year
+    out = []
+    if cycle.schedule is not None:
+        out.append(Download(f"vakr-{y}-schedule.csv", "CSV", "data.file.schedule_csv", csv_bytes(schedule_records(cycle), SCHEDULE_FIELDS)))
+        out.append(Download(f"vakr-{y}-schedule.ics", "iCalendar", "data.file.schedule_ics", ics_bytes(cycle, stamp)))
+    if cycle.plan is not None:
+        out.append(Download(f"vakr-{y}-plan.csv", "CSV", "data.file.plan_csv", csv_bytes(plan_records(cycle), PLAN_FIELDS)))
+    out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
+    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site)))
+    return out
+
+
+def stamp_from_epoch(epoch: str | None, fallback: dt.date) -> dt.datetime:
+    """DTSTAMP of the calendar: SOURCE_DATE_EPOCH when set (reproducible builds), else a
+    date from the data, never the clock."""
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.combine(fallback, dt.time(), tzinfo=dt.timezone.utc)
+
+
+_DEADLINE_FIELDS = ["deadline_kind", "deadline_date", "deadline_start", "deadline_end", "deadline_source_ru", "deadline_source_kk"]
+SCHEDULE_FIELDS = ["cycle", "section", "section_title_ru", "section_title_kk", "number", "row", "work_ru", "work_kk",
+                   *_DEADLINE_FIELDS, "responsible_ru", "responsible_kk", "organizations"]
+PLAN_FIELDS = ["cycle", "number", "recommendation_ru", "recommendation_kk", "measure_ru", "measure_kk",
+               "completion_form_ru", "completion_form_kk", "executor_ru", "executor_kk", "organizations", *_DEADLINE_FIELDS]
+ORGANIZATION_FIELDS = ["id", "kind", "parent", "name_ru", "name_kk", "short_name_ru", "short_name_kk"]
