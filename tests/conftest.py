@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,13 @@ def build_site(site_dir: Path, root: Path = ROOT) -> subprocess.CompletedProcess
         [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
         capture_output=True, text=True, check=False,
     )
+
+
+def proper_names() -> set[str]:
+    """Latin words of the organizations' names (e.g. «Almaty Finance»): names, not UI text;
+    they appear unmarked where a name stands in a title or the navigation."""
+    text = (ROOT / "data" / "organizations.yml").read_text(encoding="utf-8")
+    return set(re.findall(r"\b[A-Za-z]{3,}\b", "\n".join(re.findall(r"^\s+(?:ru|kk): (.*)$", text, re.M))))
 
 
 def copy_project(target: Path) -> Path:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, proper_names
 
 PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
@@ -66,13 +66,6 @@ def _ui_values(name: str) -> set[str]:
             if not key.startswith(("search.config", "language", "direction")) and len(value) > 3 and "#" not in value}
 
 
-def _proper_names() -> set[str]:
-    """Latin words of the organizations' names (e.g. «Almaty Finance»): names, not UI text;
-    they appear unmarked where a name stands in a title or the navigation."""
-    text = (ROOT / "data" / "organizations.yml").read_text(encoding="utf-8")
-    return set(re.findall(r"\b[A-Za-z]{3,}\b", "\n".join(re.findall(r"^\s+(?:ru|kk): (.*)$", text, re.M))))
-
-
 @pytest.mark.parametrize("url", PAGES)
 def test_kazakh_pages_have_no_russian_or_english_interface_words(built, url: str) -> None:
     page = built.page(f"kk/{url}")
@@ -86,7 +79,7 @@ def test_kazakh_pages_have_no_russian_or_english_interface_words(built, url: str
     foreign = _ui_values("ru") | _ui_values("en")
     found = sorted(value for value in foreign if value in visible or value in attributes)
     assert not found, found
-    latin = sorted(set(re.findall(r"\b[A-Za-z]{3,}\b", visible)) - _proper_names())
+    latin = sorted(set(re.findall(r"\b[A-Za-z]{3,}\b", visible)) - proper_names())
     assert not latin, f"Latin-script words outside Russian-marked text: {latin}"
     assert "Іздеу" in attributes  # Kazakh theme strings are there
 
