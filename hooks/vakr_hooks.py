@@ -82,11 +82,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = _language(config)
 
     def link_to(path: str) -> str:
-        return get_relative_url(page_url(path, lang), page.url)
+        """A page path (`2026/plan.md`) in the page language, or any other site path as is."""
+        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded)
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, item=page.meta.get("vakr_item"))
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
+    if rendered.lead:  # what the reader must see first goes right under the page title
+        html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
 
 

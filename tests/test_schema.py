@@ -19,6 +19,7 @@ DATA_FILES = {
     "cycle": sorted(ROOT.glob("data/[0-9]*/cycle.yml")),
     "schedule": sorted(ROOT.glob("data/[0-9]*/schedule.yml")),
     "plan": sorted(ROOT.glob("data/[0-9]*/plan.yml")),
+    "monitoring": sorted(ROOT.glob("data/[0-9]*/monitoring.yml")),
 }
 
 

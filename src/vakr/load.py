@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import CycleInfo, Organization, Organizations, Plan, Schedule
+from vakr.model import CycleInfo, Monitoring, Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
+MONITORING_FILE = "monitoring.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -27,6 +28,7 @@ class Cycle:
     info: CycleInfo
     schedule: Schedule | None
     plan: Plan | None
+    monitoring: Monitoring | None = None  # execution reports and done steps, once recorded
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,46 @@ def _cycle(data_dir: Path, folder: Path, orgs: dict[str, Organization] | None,
         if source is not None:
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
+    monitoring = _monitoring(data_dir, folder, errors)
     if info is None:
         return None
-    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan)
+    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, monitoring=monitoring)
+
+
+def _monitoring(data_dir: Path, folder: Path, errors: list[DataError]) -> Monitoring | None:
+    """The officers' monitoring file; each item number it names must exist in the plan or
+    the schedule of the same cycle (read raw, so a broken plan still gets these checks)."""
+    path = folder / MONITORING_FILE
+    if not path.exists():
+        return None
+    monitoring, source = _read(data_dir, path, Monitoring, errors)
+    if source is None:
+        return monitoring
+    for key, data_file, pattern in (("plan", PLAN_FILE, ("items", "*", "number")),
+                                    ("schedule", SCHEDULE_FILE, ("sections", "*", "items", "*", "number"))):
+        known = _known_numbers(folder / data_file, pattern)
+        section = source.data.get(key) if isinstance(source.data, dict) else None
+        if known is None or not isinstance(section, dict):
+            continue
+        for number in section:
+            if isinstance(number, int) and number not in known:
+                what = "плана мероприятий" if key == "plan" else "плана-графика"
+                listed = f"есть пункты {min(known)}–{max(known)}" if known else "в нём нет пунктов"
+                errors.append(DataError(source.name, source.line_of((key, number)), field_path((key, number)),
+                                        f"в {what} ({folder.name}/{data_file}) нет пункта {number}; {listed}"))
+    return monitoring
+
+
+def _known_numbers(path: Path, pattern: tuple[str, ...]) -> set[int] | None:
+    """Item numbers of a plan or schedule file, or None if it is absent or unreadable (its
+    own errors are reported where it is read)."""
+    if not path.exists():
+        return None
+    try:
+        source = load(path)
+    except DataError:
+        return None
+    return {n for _, n in _raw(source.data, *pattern) if isinstance(n, int) and not isinstance(n, bool)}
 
 
 Location = tuple[str | int, ...]

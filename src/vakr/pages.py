@@ -27,8 +27,11 @@ class View:
 CYCLE = View("index", "cycle.title")
 SCHEDULE = View("schedule", "page.schedule")
 PLAN = View("plan", "page.plan", hide_toc=True)
-CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN)
-VIEWS = {view.name: view for view in CYCLE_VIEWS}
+TIMELINE = View("timeline", "page.timeline")
+MONITORING = View("monitoring", "page.monitoring")
+CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING)
+PLAN_ITEM = View("plan_item", "page.plan_item", hide_toc=True)  # one page per plan item, not in the menu
+VIEWS = {view.name: view for view in (*CYCLE_VIEWS, PLAN_ITEM)}
 
 
 def localized_name(path: str, lang: str) -> str:
@@ -43,14 +46,26 @@ def page_url(path: str, lang: str) -> str:
     return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
 
 
-def stub_text(view: View, year: str, lang: str) -> str:
+def plan_item_path(year: str, number: int) -> str:
+    """The page of one plan item (its status, deadline and reports): `2026/plan/17.md`."""
+    return f"{year}/plan/{number}.md"
+
+
+def plan_item_url(year: str, number: int, lang: str) -> str:
+    """Its site-relative URL in `lang`: `2026/plan/17/`, `kk/2026/plan/17/`."""
+    return page_url(plan_item_path(year, number), lang)
+
+
+def stub_text(view: View, year: str, lang: str, item: int | None = None) -> str:
     lines = [
         "---",
         STUB_MARK,
-        f"title: {strings.t(lang, view.title_key, year=year)}",
+        f"title: {strings.t(lang, view.title_key, year=year, number=item)}",
         f"vakr_view: {view.name}",
         f'vakr_cycle: "{year}"',
     ]
+    if item is not None:
+        lines.append(f"vakr_item: {item}")
     if view.hide_toc:
         lines.append("hide: [toc]")
     return "\n".join([*lines, "---", ""])
@@ -64,13 +79,17 @@ def write_stubs(docs_dir: Path, site: SiteData) -> list[Path]:
         for view in CYCLE_VIEWS:
             for lang in LANGUAGES:
                 wanted[docs_dir / localized_name(view.path(cycle.year), lang)] = stub_text(view, cycle.year, lang)
+        for item in cycle.plan.items if cycle.plan else ():
+            for lang in LANGUAGES:
+                path = plan_item_path(cycle.year, item.number)
+                wanted[docs_dir / localized_name(path, lang)] = stub_text(PLAN_ITEM, cycle.year, lang, item.number)
     changed = []
     for path, text in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             changed.append(path)
-    for stale in docs_dir.glob("[0-9][0-9][0-9][0-9]/*.md"):
+    for stale in [*docs_dir.glob("[0-9][0-9][0-9][0-9]/*.md"), *docs_dir.glob("[0-9][0-9][0-9][0-9]/plan/*.md")]:
         if stale not in wanted and STUB_MARK in stale.read_text(encoding="utf-8"):
             stale.unlink()
             changed.append(stale)

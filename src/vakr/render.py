@@ -16,6 +16,7 @@ from vakr import strings
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, BulletList, Deadline, PlanItem, Rich, Text
 from vakr.pages import SCHEDULE, VIEWS, View
+from vakr.render_monitoring import status_context
 
 LinkTo = Callable[[str], str]
 """Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
@@ -35,6 +36,7 @@ class Heading:
 class Rendered:
     html: str
     toc: list[Heading]
+    lead: str = ""  # HTML the page shows right under its title (the home page's status block)
 
 
 def format_date(value: dt.date) -> str:
@@ -81,11 +83,14 @@ class _Helpers:
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
 
+    def deadline_dates(self, deadline: Deadline) -> dict[str, Markup]:
+        """The dates of a deadline as <time> elements, by the names its strings use."""
+        return {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
+
     def deadline(self, deadline: Deadline) -> Markup:
         """The deadline in the page language; the approved wording follows it."""
         kind = deadline.kind
-        dates = {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
-        shown = self.t(f"deadline.{kind}", **dates)
+        shown = self.t(f"deadline.{kind}", **self.deadline_dates(deadline))
         out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(kind, shown)
         if deadline.source is not None:
             out += Markup('<span class="vakr-source">{} {}</span>').format(self.t("deadline.source"), self.text(deadline.source))
@@ -120,13 +125,17 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers) -> list[Heading]:
     return []
 
 
-def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False) -> Rendered:
+def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
+           item: int | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
-    current cycle's overview on the home page), which then needs its own heading."""
+    current cycle's overview on the home page), which then needs its own heading; `item`
+    is the plan item of a plan-item page."""
     helpers = _Helpers(lang)
-    template = _environment().get_template(f"{view.name}.html.j2")
-    html = template.render(
+    context = dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
-        views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded,
+        views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, item=item,
+        status=status_context(site, cycle, lang, link_to),
     )
-    return Rendered(html=html, toc=_toc(view, cycle, helpers))
+    html = _environment().get_template(f"{view.name}.html.j2").render(**context)
+    lead = _environment().get_template("_status.html.j2").render(**context) if embedded else ""
+    return Rendered(html=html, toc=_toc(view, cycle, helpers), lead=lead)

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import CycleInfo, Organizations, Plan, Schedule
+from vakr.model import CycleInfo, Monitoring, Organizations, Plan, Schedule
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
     "cycle": (CycleInfo, "Сведения о цикле ВАКР (data/<год>/cycle.yml)"),
     "schedule": (Schedule, "План-график работ ВАКР (data/<год>/schedule.yml)"),
     "plan": (Plan, "План мероприятий по итогам ВАКР (data/<год>/plan.yml)"),
+    "monitoring": (Monitoring, "Мониторинг исполнения ВАКР (data/<год>/monitoring.yml)"),
 }
 
 
