@@ -187,10 +187,11 @@ def test_plan_page_links_each_number_to_its_item_page(synthetic: Site, lang: str
     assert len(rows) == 38
     for row in rows:
         number = row["id"].removeprefix("item-")
-        link = row.select_one("th a")
+        link = row.select_one("a.vakr-item-page")
         target = (synthetic.root / f"{lang}2026/plan/" / link["href"] / "index.html").resolve()
         assert target == (synthetic.root / f"{lang}2026/plan/{number}/index.html").resolve()
-        assert number in link["aria-label"]
+        assert re.search(rf"\b{number}\b", words(link))  # the link says which item, to a screen reader too
+        assert row.select_one(f'th a[href="#item-{number}"]')  # the number still links to its anchor
 
 
 def test_item_page_url_function_matches_the_built_pages(synthetic: Site) -> None:
@@ -222,6 +223,11 @@ def test_home_block_shows_stage_next_step_and_key_figures(synthetic: Site, lang:
     # on 15.08.2026 every dated step has begun: the undated steps 10–12 are under way
     assert [int(li["data-item"]) for li in block.select(".vakr-stage__current li")] == [10, 11, 12]
     assert not block.select(".vakr-stage__next li")
+    summary = block.select_one(".vakr-stage__summary")
+    assert summary["data-phase"] == "after"  # the analysis ran 13.04–26.05.2026
+    if not lang:
+        assert words(summary) == ("ВАКР 2026 проведён с 13.04.2026 по 26.05.2026. План мероприятий: исполнено 2 из 38 "
+                                  "пунктов. Срок истёк, отчёт об исполнении не опубликован: 17.")
     figures = {li["data-state"]: int(li.select_one(".vakr-figure").get_text()) for li in block.select(".vakr-figures li")}
     assert figures == {state: len(items) for state, items in EXPECTED.items()}
 
