@@ -255,6 +255,23 @@ def test_timeline_has_one_mark_per_schedule_step_and_a_table(synthetic: Site, la
     assert rows[0].select_one(".vakr-evidence a")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_links_on_status_pages_lead_to_existing_pages_and_anchors(synthetic: Site, lang: str) -> None:
+    """The data pages' HTML is not checked by MkDocs' link validation: check it here."""
+    for url in [*STATUS_PAGES, "2026/plan/", "2026/plan/4/"]:
+        for a in synthetic.page(lang + url).select("article a[href]"):
+            href = a["href"]
+            if href.startswith(("https://", "http://")):
+                continue
+            path, _, anchor = href.partition("#")
+            target = (synthetic.root / (lang + url) / path).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            assert target.is_file(), f"{lang}{url}: {href}"
+            if anchor:
+                html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                assert html.find(id=anchor), f"{lang}{url}: {href}"
+
+
 # --- the real 2026 data has no reports ----------------------------------------------------
 
 REPORT_STATES = ("done", "in_progress", "not_started", "not_done")
@@ -290,10 +307,14 @@ def browser() -> Iterator[Browser]:
 def test_phone_pages_fit_and_home_status_is_on_the_first_screen(synthetic: Site, browser: Browser, lang: str) -> None:
     with serve(synthetic.root) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740})
-        for url in ["", "2026/monitoring/", "2026/timeline/", "2026/plan/1/", "2026/plan/4/"]:
-            page.goto(base + lang + url)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        for url in ["", "2026/", "2026/monitoring/", "2026/timeline/", "2026/plan/1/", "2026/plan/4/"]:
+            page.goto(base + lang + url, wait_until="networkidle")
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{lang}{url}: {overflow}px"
+        assert not problems, problems
         page.goto(base + lang)
         box = page.locator(".vakr-stage h2").bounding_box()
         assert box is not None and box["y"] + box["height"] < 740
