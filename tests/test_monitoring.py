@@ -323,3 +323,18 @@ def test_phone_pages_fit_and_home_status_is_on_the_first_screen(synthetic: Site,
         assert not page.locator("figure.vakr-timeline").is_visible()
         assert page.locator("table.vakr-timeline-table").is_visible()
         page.close()
+
+
+@pytest.mark.parametrize("url", [*STATUS_PAGES, "2026/plan/4/", "2026/plan/21/"])
+def test_kazakh_status_pages_have_no_russian_interface_text(synthetic: Site, url: str) -> None:
+    from vakr import strings
+
+    page = synthetic.page(f"kk/{url}")
+    for element in page.select('[lang="ru"], script, style, .md-select'):
+        element.decompose()  # the approved Russian text, marked as such, is allowed
+    visible = " ".join(page.get_text(" ").split())
+    russian = {max(re.split(r"\{[^}]*\}", values["ru"]), key=len).strip(" :.,")
+               for key, values in strings.catalog().items()
+               if key.startswith(("monitoring.", "stage.", "timeline.", "page.")) and values["ru"] != values["kk"]}
+    found = sorted(text for text in russian if len(text) > 5 and text in visible)
+    assert not found, found
