@@ -12,7 +12,7 @@ import pytest
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
 from vakr.model import Deadline
-from vakr.monitoring import as_of, due_date, item_status, schedule_steps, stage
+from vakr.monitoring import as_of, due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -131,3 +131,10 @@ def test_stage_of_the_vakr(day: dt.date, current: list[int], upcoming: list[int]
     where = stage(schedule_steps(cycle, day), day)
     assert [s.number for s in where.current] == current
     assert [s.number for s in where.next] == upcoming
+
+
+def test_plan_status_for_other_pages() -> None:
+    site = load_site(DATA)
+    status = plan_status(site, "2026", 21, dt.date(2026, 8, 1))
+    assert status is not None and status.state == "ongoing" and status.report is None
+    assert plan_status(site, "2026", 99) is None and plan_status(site, "1999", 1) is None

@@ -91,9 +91,9 @@ def item_status(cycle: Cycle, item: PlanItem, on: dt.date) -> ItemStatus:
 def plan_status(site: SiteData, year: str, number: int, on: dt.date | None = None) -> ItemStatus | None:
     """The status of plan item `number` of cycle `year` (for other pages, e.g. the
     cartogram); None if the cycle has no such item."""
-    cycle = site.cycle(year)
-    item = next((i for i in cycle.plan.items if i.number == number), None) if cycle.plan else None
-    return None if item is None else item_status(cycle, item, on or as_of(cycle))
+    cycle = next((c for c in site.cycles if c.year == year), None)
+    item = next((i for i in cycle.plan.items if i.number == number), None) if cycle and cycle.plan else None
+    return None if cycle is None or item is None else item_status(cycle, item, on or as_of(cycle))
 
 
 @dataclass(frozen=True)
