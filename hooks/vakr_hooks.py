@@ -100,13 +100,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = _language(config)
 
     def link_to(path: str) -> str:
-        """A page (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
+        """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
         return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
     context = PublicationContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
     rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), context)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
+    if rendered.lead:  # what the reader must see first goes right under the page title
+        html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
 
 

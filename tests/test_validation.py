@@ -396,12 +396,12 @@ CASES = [
     Case(
         "matrix-unknown-level", MATRIX,
         replace("  5: [medium, high,   high,   critical, critical]", "  5: [medium, high,   high,   critical, severe]"),
-        line_of("  5: [medium"), "grid.5", ("неизвестные уровни в grid: severe",),
+        line_of("  5: [medium"), "grid[5]", ("неизвестные уровни в grid: severe",),
     ),
     Case(
         "matrix-short-row", MATRIX,
         replace("  3: [low,    medium, medium, high,     high]", "  3: [low,    medium, medium, high]"),
-        line_of("  3: [low"), "grid.3", ("в строке grid 3 должно быть 5 уровней",),
+        line_of("  3: [low"), "grid[3]", ("в строке grid 3 должно быть 5 уровней",),
     ),
 ]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import (Contacts, CycleInfo, Direction, Directions, Organization, Organizations, Plan, Publications,
-                        RiskMatrix, Risks, Schedule)
+from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
+                        Publications, RiskMatrix, Risks, Schedule)
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -19,6 +19,7 @@ ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
 DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", "risks.yml"
 PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
+MONITORING_FILE = "monitoring.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -32,6 +33,7 @@ class Cycle:
     plan: Plan | None
     risks: Risks | None = None
     publications: Publications | None = None
+    monitoring: Monitoring | None = None  # execution reports and done steps, once recorded
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _matrix_is_square(matrix: RiskMatrix, source: Source, errors: list[DataError
                                 f"ключи grid должны быть вероятностями от 1 до {size} без пропусков, указаны: "
                                 f"{', '.join(map(str, sorted(matrix.grid)))}"))
     for likelihood, row in matrix.grid.items():
-        location = ("grid", str(likelihood))  # YAML keys are located by their text
+        location = ("grid", likelihood)
         if len(row) != size:
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                     f"в строке grid {likelihood} должно быть {size} уровней (влияние от 1 до {size}), указано {len(row)}"))
@@ -189,10 +191,11 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
         if source is not None:
             _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, errors)
+    monitoring = _monitoring(data_dir, folder, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
-                 publications=publications)
+                 publications=publications, monitoring=monitoring)
 
 
 def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None,
@@ -231,6 +234,42 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
                 errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                         f"в плане мероприятий нет пункта {ref}; есть пункты {min(numbers)}–{max(numbers)}"))
     return risks
+
+
+def _monitoring(data_dir: Path, folder: Path, errors: list[DataError]) -> Monitoring | None:
+    """The officers' monitoring file; each item number it names must exist in the plan or
+    the schedule of the same cycle (read raw, so a broken plan still gets these checks)."""
+    path = folder / MONITORING_FILE
+    if not path.exists():
+        return None
+    monitoring, source = _read(data_dir, path, Monitoring, errors)
+    if source is None:
+        return monitoring
+    for key, data_file, pattern in (("plan", PLAN_FILE, ("items", "*", "number")),
+                                    ("schedule", SCHEDULE_FILE, ("sections", "*", "items", "*", "number"))):
+        known = _known_numbers(folder / data_file, pattern)
+        section = source.data.get(key) if isinstance(source.data, dict) else None
+        if known is None or not isinstance(section, dict):
+            continue
+        for number in section:
+            if isinstance(number, int) and number not in known:
+                what = "плана мероприятий" if key == "plan" else "плана-графика"
+                listed = f"есть пункты {min(known)}–{max(known)}" if known else "в нём нет пунктов"
+                errors.append(DataError(source.name, source.line_of((key, number)), field_path((key, number)),
+                                        f"в {what} ({folder.name}/{data_file}) нет пункта {number}; {listed}"))
+    return monitoring
+
+
+def _known_numbers(path: Path, pattern: tuple[str, ...]) -> set[int] | None:
+    """Item numbers of a plan or schedule file, or None if it is absent or unreadable (its
+    own errors are reported where it is read)."""
+    if not path.exists():
+        return None
+    try:
+        source = load(path)
+    except DataError:
+        return None
+    return {n for _, n in _raw(source.data, *pattern) if isinstance(n, int) and not isinstance(n, bool)}
 
 
 Location = tuple[str | int, ...]

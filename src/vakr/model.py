@@ -387,3 +387,61 @@ class Contacts(Strict):
     email: NonEmpty | None = Field(default=None, description="Адрес электронной почты")
     address: Text | None = Field(default=None, description="Почтовый адрес")
     hours: Text | None = Field(default=None, description="Часы приёма")
+# --- monitoring of execution (issue 4) --------------------------------------------------
+# Kept in its own file per cycle (data/<year>/monitoring.yml), so re-importing the plan or
+# the schedule from Word never touches what the officers recorded about their execution.
+
+ReportStatus = Literal["not_started", "in_progress", "done", "not_done"]
+REPORT_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "not_done")
+
+# A site path (`2026/plan/`, `documents/prikaz-45.pdf`) or a web address; no other scheme
+# (`javascript:` and the like can never become a link).
+_EVIDENCE_URL = r"^(https?://[^\s\"'<>]+|[A-Za-z0-9_][A-Za-z0-9_\-./#]*)$"
+
+
+class Evidence(Strict):
+    """What proves a report or a done step: a published document (path or address) and/or
+    the number of an order."""
+
+    title: Text | None = Field(default=None, description="Название документа, как его показать читателю")
+    url: str | None = Field(default=None, pattern=_EVIDENCE_URL,
+                            description="Путь на сайте (2026/plan/) или адрес https://…")
+    order: NonEmpty | None = Field(default=None, description="Номер и дата приказа, например «№ 45-П от 20.06.2026»")
+
+    @model_validator(mode="after")
+    def _something(self) -> Evidence:
+        if self.url is None and self.order is None:
+            raise ValueError("укажите ссылку на документ (url) или номер приказа (order)")
+        return self
+
+
+class Report(Strict):
+    """One report on the execution of a plan item: the latest one is the item's status."""
+
+    date: Date = Field(description="Дата отчёта")
+    status: ReportStatus = Field(description="not_started — не начато; in_progress — в работе; "
+                                             "done — исполнено; not_done — не исполнено (нужна причина)")
+    text: Text = Field(description="Кратко: что сделано")
+    reason: Text | None = Field(default=None, description="Причина неисполнения или задержки")
+    evidence: list[Evidence] = Field(default_factory=list, description="Подтверждающие документы")
+
+    @model_validator(mode="after")
+    def _reason_for_not_done(self) -> Report:
+        if self.status == "not_done" and self.reason is None:
+            raise ValueError("для статуса not_done (не исполнено) укажите причину в поле reason")
+        return self
+
+
+class StepDone(Strict):
+    """The date a schedule step was actually done and what was published about it."""
+
+    done: Date = Field(description="Дата фактического выполнения")
+    links: list[Evidence] = Field(default_factory=list, description="Что опубликовано (объявление, справка)")
+
+
+class Monitoring(Strict):
+    as_of: Date | None = Field(default=None, description="Дата, на которую показано состояние исполнения")
+    plan: dict[int, list[Report]] = Field(default_factory=dict,
+                                          description="Отчёты по номерам пунктов плана мероприятий")
+    schedule: dict[int, StepDone] = Field(default_factory=dict,
+                                          description="Выполненные пункты плана-графика по номерам")

@@ -51,12 +51,16 @@ CONTACTS = SiteView("contacts", "page.contacts")
 CARTOGRAM = View("cartogram", "page.cartogram")
 RISKS = View("risks", "page.risks")
 ORGANIZATION = View("organization", "page.organization", folder="organizations")  # one page per organization
+# monitoring of execution
+TIMELINE = View("timeline", "page.timeline")
+MONITORING = View("monitoring", "page.monitoring")
+PLAN_ITEM = View("plan_item", "page.plan_item", hide_toc=True, folder="plan")  # one page per plan item, not in the menu
 
 PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA)
 SITE_VIEWS = (ARCHIVE, CONTACTS)
-CYCLE_VIEWS = (CYCLE, SCHEDULE, PLAN, *PUBLICATION_VIEWS)
+CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING, *PUBLICATION_VIEWS)
 CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
-VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
+VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, PLAN_ITEM, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,26 @@ def announcement_pages(cycle: Cycle) -> list[PageSpec]:
             for entry in cycle_entries(cycle)]
 
 
+def plan_item_pages(cycle: Cycle) -> list[PageSpec]:
+    return [PageSpec(PLAN_ITEM, cycle.year, {lang: strings.t(lang, PLAN_ITEM.title_key, year=cycle.year, number=item.number)
+                                              for lang in LANGUAGES}, key=str(item.number))
+            for item in (cycle.plan.items if cycle.plan else ())]
+
+
+def plan_item_path(year: str, number: int) -> str:
+    """The page of one plan item (its status, deadline and reports): `2026/plan/17.md`."""
+    return PLAN_ITEM.path(year, str(number))
+
+
+def plan_item_url(year: str, number: int, lang: str) -> str:
+    """Its site-relative URL in `lang`: `2026/plan/17/`, `kk/2026/plan/17/`."""
+    return page_url(plan_item_path(year, number), lang)
+
+
 def all_pages(site: SiteData) -> list[PageSpec]:
     cycles = [page for cycle in site.cycles
-              for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle), *announcement_pages(cycle))]
+              for page in (*cycle_pages(cycle), *plan_item_pages(cycle), *cartogram_pages(site, cycle),
+                           *announcement_pages(cycle))]
     return [*cycles, *(_fixed(view, "site") for view in SITE_VIEWS)]
 
 

@@ -19,7 +19,8 @@ from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, Download, downloads
-from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title
+from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, PLAN_ITEM, SCHEDULE, VIEWS, View, entry_title
+from vakr.render_monitoring import status_context
 
 LinkTo = Callable[[str], str]
 """Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
@@ -39,6 +40,7 @@ class Heading:
 class Rendered:
     html: str
     toc: list[Heading]
+    lead: str = ""  # HTML the page shows right under its title (the home page's status block)
 
 
 def format_date(value: dt.date) -> str:
@@ -89,10 +91,13 @@ class _Helpers:
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
 
+    def deadline_dates(self, deadline: Deadline) -> dict[str, Markup]:
+        """The dates of a deadline as <time> elements, by the names its strings use."""
+        return {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
+
     def deadline_short(self, deadline: Deadline) -> Markup:
         """The deadline in the page language only, for lists that link to the document."""
-        dates = {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
-        return self.t(f"deadline.{deadline.kind}", **dates)
+        return self.t(f"deadline.{deadline.kind}", **self.deadline_dates(deadline))
 
     def deadline(self, deadline: Deadline) -> Markup:
         """The deadline in the page language; the approved wording follows it."""
@@ -166,21 +171,23 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
            key: str | None = None, context: PublicationContext | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
     current cycle's overview on the home page), which then needs its own heading; `key`
-    names the page of a per-key view (an announcement, an organization)."""
+    names the page of a per-key view (an announcement, an organization, a plan item)."""
     helpers = _Helpers(lang)
-    pub = _Publications(site, cycle, lang, context or PublicationContext())
-    template = _environment().get_template(f"{view.name}.html.j2")
-    html = template.render(
+    values = dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
-        pub=pub, link=_link, code=_code,
+        pub=_Publications(site, cycle, lang, context or PublicationContext()), link=_link, code=_code,
         entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
         cg=Cartogram(site, cycle) if cycle.risks is not None else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
+        item=int(key) if view is PLAN_ITEM and key else None,
+        status=status_context(site, cycle, lang, link_to),
     )
+    html = _environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(helpers) + html
-    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html))
+    lead = _environment().get_template("_status.html.j2").render(**values) if embedded else ""
+    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html), lead=lead)
 
 
 # --- publications -----------------------------------------------------------------------

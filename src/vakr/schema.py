@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import Contacts, CycleInfo, Directions, Organizations, Plan, Publications, RiskMatrix, Risks, Schedule
+from vakr.model import (Contacts, CycleInfo, Directions, Monitoring, Organizations, Plan, Publications, RiskMatrix, Risks,
+                        Schedule)
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "risks": (Risks, "Перечень коррупционных рисков цикла (data/<год>/risks.yml)"),
     "publications": (Publications, "Публикации ВАКР: объявления, обсуждение, справка, перечень должностей (data/<год>/publications.yml)"),
     "contacts": (Contacts, "Контакты антикоррупционной комплаенс-службы (data/contacts.yml)"),
+    "monitoring": (Monitoring, "Мониторинг исполнения ВАКР (data/<год>/monitoring.yml)"),
 }
 
 

@@ -101,6 +101,17 @@ def _syntax_problem(err: yaml.MarkedYAMLError) -> str:
     return str(err.problem or err)
 
 
+def _key(node: yaml.Node) -> str | int:
+    """A mapping key as the loaded data has it: `17:` is the number 17 (monitoring.yml is
+    keyed by item numbers), every other key its text."""
+    if node.tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value)
+        except ValueError:
+            return node.value
+    return node.value
+
+
 class _DuplicateKey(Exception):
     def __init__(self, line: int, field: str) -> None:
         self.line, self.field = line, field
@@ -110,7 +121,7 @@ def _index(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> None:
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = key_node.value
+            key = _key(key_node)
             if (*at, key) in lines:
                 raise _DuplicateKey(key_node.start_mark.line + 1, field_path((*at, key)))
             _index(value_node, (*at, key), lines)

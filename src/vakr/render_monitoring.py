@@ -1,0 +1,77 @@
+"""What the monitoring templates need about one cycle in one language: the derived status
+(computed once per page, only when a template asks), item page links, labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+
+from vakr import strings
+from vakr.load import Cycle, SiteData
+from vakr.model import Evidence, PlanItem, ScheduleItem
+from vakr.monitoring import (STATES, ItemStatus, PlanMonitoring, Stage, Step, as_of, plan_monitoring,
+                             schedule_steps, stage)
+from vakr.pages import plan_item_path
+from vakr.timeline import Layout, layout
+
+
+class StatusView:
+    def __init__(self, site: SiteData, cycle: Cycle, lang: str, link_to: Callable[[str], str]) -> None:
+        self.site, self.cycle, self.lang, self.link_to = site, cycle, lang, link_to
+        self.states = STATES
+
+    @cached_property
+    def on(self) -> dt.date:
+        return as_of(self.cycle)
+
+    @cached_property
+    def plan(self) -> PlanMonitoring | None:
+        return plan_monitoring(self.site, self.cycle, self.on)
+
+    @cached_property
+    def steps(self) -> list[Step]:
+        return schedule_steps(self.cycle, self.on)
+
+    @cached_property
+    def stage(self) -> Stage:
+        return stage(self.steps, self.on)
+
+    @cached_property
+    def timeline(self) -> Layout:
+        return layout(self.steps, self.on)
+
+    def item(self, number: int) -> PlanItem | None:
+        plan = self.cycle.plan
+        return next((i for i in plan.items if i.number == number), None) if plan else None
+
+    def status(self, number: int) -> ItemStatus:
+        assert self.plan is not None
+        return self.plan.statuses[number]
+
+    def item_url(self, number: int) -> str:
+        return self.link_to(plan_item_path(self.cycle.year, number))
+
+    def evidence_href(self, evidence: Evidence) -> str | None:
+        """A web address as it is; a site path relative to the page (works under a sub-path)."""
+        url = evidence.url
+        if url is None or url.startswith(("http://", "https://")):
+            return url
+        return self.link_to(url.lstrip("/"))
+
+    def month(self, day: dt.date) -> str:
+        names = strings.t(self.lang, "monitoring.months").split()
+        return strings.t(self.lang, "monitoring.month", month=names[day.month - 1], year=day.year)
+
+    def label(self, item: ScheduleItem) -> str:
+        """A step's first line of work, in the page language (or Russian)."""
+        work = item.rows[0].work
+        text = getattr(work, self.lang) or work.ru
+        if isinstance(text, str):
+            return text
+        first = text[0]
+        return getattr(first, "p", None) or first.ul[0]  # type: ignore[union-attr]
+
+
+def status_context(site: SiteData, cycle: Cycle, lang: str, link_to: Callable[[str], str]) -> StatusView:
+    return StatusView(site, cycle, lang, link_to)
