@@ -92,8 +92,8 @@ def test_matrix_is_an_accessible_table(built: Site, lang: str) -> None:
 
 def _target(built: Site, page_url: str, href: str) -> tuple[Path, str]:
     path, _, anchor = href.partition("#")
-    folder = (built.root / page_url / path).resolve() if path else (built.root / page_url).resolve()
-    return folder / "index.html", anchor
+    target = (built.root / page_url / path).resolve() if path else (built.root / page_url).resolve()
+    return (target if target.is_file() else target / "index.html"), anchor
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -255,3 +255,25 @@ def test_changes_since_the_previous_cycle_are_listed(scored: Site) -> None:
     assert changed["R01"].endswith("низкий → критический")
     assert changed["R23"].endswith("не оценён → высокий")  # from "not assessed" to a level
     assert scored.page("2025/cartogram/").select_one("#changes") is None  # nothing older to compare
+
+
+def test_risks_download_round_trips_every_risk_and_is_linked_from_the_list(built: Site) -> None:
+    import csv
+    import io
+    import json
+
+    raw = (built.root / "2026/data/vakr-2026-risks.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # Excel reads the Cyrillic as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["risk_id"] for r in rows] == [r["id"] for r in RISKS["risks"]]
+    page = built.page("2026/risks/")
+    for row, risk in zip(rows, RISKS["risks"]):
+        assert row["description_ru"] == risk["description"]["ru"]
+        assert row["description_ru"] in page.select_one(f"tr#risk-{risk['id']}").get_text()
+        assert row["plan_items"] == ";".join(map(str, risk["plan_items"]))
+        assert (row["likelihood"], row["impact"], row["score"], row["level"]) == ("", "", "", "")  # no scores given
+    data = json.loads((built.root / "2026/data/vakr-2026.json").read_text(encoding="utf-8"))
+    assert data["risks"] == rows and data["reports"] == []
+    for lang in LANGS:
+        links = [a["href"] for a in built.page(f"{lang}2026/risks/").select(".vakr-downloads a")]
+        assert any(href.endswith("data/vakr-2026-risks.csv") for href in links)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
+from vakr.cartogram import Cartogram
 from vakr.load import Cycle, SiteData
 from vakr.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.publications import dated_row
@@ -73,6 +74,29 @@ def organization_records(site: SiteData) -> list[Record]:
              **_bilingual("short_name", org.short_name)} for org in site.organizations.values()]
 
 
+def risk_records(cycle: Cycle, site: SiteData) -> list[Record]:
+    """The cartogram's list of risks; score and level are empty where the data gives none."""
+    if cycle.risks is None:
+        return []
+    return [{"cycle": cycle.year, "risk_id": r.id, "organizations": ";".join(r.risk.organizations),
+             "direction": r.direction.id, **_bilingual("direction_name", r.direction.name), "map": r.direction.map,
+             **_bilingual("description", r.risk.description), "plan_items": ";".join(map(str, r.risk.plan_items)),
+             "likelihood": str(r.risk.likelihood or ""), "impact": str(r.risk.impact or ""),
+             "score": str(r.score or ""), "level": r.level.id if r.level else ""}
+            for r in Cartogram(site, cycle).risks]
+
+
+def report_records(cycle: Cycle) -> list[Record]:
+    """Execution reports as recorded, oldest first per plan item; no derived status."""
+    if cycle.monitoring is None:
+        return []
+    return [{"cycle": cycle.year, "number": str(number), "date": report.date.isoformat(), "status": report.status,
+             **_bilingual("text", report.text), **_bilingual("reason", report.reason),
+             "evidence": ";".join(e.url or e.order or "" for e in report.evidence)}
+            for number, reports in sorted(cycle.monitoring.plan.items())
+            for report in sorted(reports, key=lambda r: r.date)]
+
+
 def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
     """CSV as Excel opens it: UTF-8 with a BOM, comma-separated, CRLF line ends."""
     out = io.StringIO(newline="")
@@ -84,7 +108,8 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
 
 def json_bytes(cycle: Cycle, site: SiteData) -> bytes:
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
-            "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site)}
+            "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),
+            "risks": risk_records(cycle, site), "reports": report_records(cycle)}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -136,6 +161,10 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]
         out.append(Download(f"vakr-{y}-schedule.ics", "iCalendar", "data.file.schedule_ics", ics_bytes(cycle, stamp)))
     if cycle.plan is not None:
         out.append(Download(f"vakr-{y}-plan.csv", "CSV", "data.file.plan_csv", csv_bytes(plan_records(cycle), PLAN_FIELDS)))
+    if cycle.risks is not None:
+        out.append(Download(f"vakr-{y}-risks.csv", "CSV", "data.file.risks_csv", csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
+    if cycle.monitoring is not None:
+        out.append(Download(f"vakr-{y}-reports.csv", "CSV", "data.file.reports_csv", csv_bytes(report_records(cycle), REPORT_FIELDS)))
     out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
     out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site)))
     return out
@@ -154,4 +183,7 @@ SCHEDULE_FIELDS = ["cycle", "section", "section_title_ru", "section_title_kk", "
                    *_DEADLINE_FIELDS, "responsible_ru", "responsible_kk", "organizations"]
 PLAN_FIELDS = ["cycle", "number", "recommendation_ru", "recommendation_kk", "measure_ru", "measure_kk",
                "completion_form_ru", "completion_form_kk", "executor_ru", "executor_kk", "organizations", *_DEADLINE_FIELDS]
+RISK_FIELDS = ["cycle", "risk_id", "organizations", "direction", "direction_name_ru", "direction_name_kk", "map",
+               "description_ru", "description_kk", "plan_items", "likelihood", "impact", "score", "level"]
+REPORT_FIELDS = ["cycle", "number", "date", "status", "text_ru", "text_kk", "reason_ru", "reason_kk", "evidence"]
 ORGANIZATION_FIELDS = ["id", "kind", "parent", "name_ru", "name_kk", "short_name_ru", "short_name_kk"]

@@ -18,7 +18,7 @@ from vakr.cartogram import Cartogram
 from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
-from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, SCHEDULE_FIELDS, Download, downloads
+from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, PLAN_ITEM, SCHEDULE, VIEWS, View, entry_title
 from vakr.render_monitoring import status_context
 
@@ -272,7 +272,12 @@ class _Publications:
     def fields(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(file, [(column, description)]) for the field documentation of the data page."""
         out = []
-        for name, fields in (("schedule", SCHEDULE_FIELDS), ("plan", PLAN_FIELDS), ("organizations", ORGANIZATION_FIELDS)):
+        files = (("schedule", SCHEDULE_FIELDS, self.cycle.schedule), ("plan", PLAN_FIELDS, self.cycle.plan),
+                 ("risks", RISK_FIELDS, self.cycle.risks), ("reports", REPORT_FIELDS, self.cycle.monitoring),
+                 ("organizations", ORGANIZATION_FIELDS, self.site.organizations))
+        for name, fields, present in files:
+            if present is None:
+                continue
             out.append((f"vakr-{self.cycle.year}-{name}.csv", [(field, self._about(field)) for field in fields]))
         return out
 
