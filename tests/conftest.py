@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +14,28 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_site(site_dir: Path, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the same command as `make build`, into `site_dir`."""
+def build_site(site_dir: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the same command as `make build`, into `site_dir`; `env` adds variables (SITE_URL)."""
     return subprocess.run(
         [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
     )
+
+
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src")
+
+
+def copy_project(dest: Path) -> Path:
+    """A buildable copy of the project in `dest` (without generated page stubs), to build
+    from changed data or from another folder."""
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "__pycache__")
+            shutil.copytree(source, dest / name, ignore=generated if name in ("docs", "src", "hooks") else None)
+        else:
+            shutil.copy(source, dest / name)
+    return dest
 
 
 @pytest.fixture(scope="session")

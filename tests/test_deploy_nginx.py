@@ -1,0 +1,197 @@
+"""The site as the web team deploys it: built with `site_url` under /anticorruption/, served by
+a real nginx with the shipped deploy/nginx/ configuration. Every page and asset is reachable
+(no 404), every response carries the security headers, and in Chromium no page breaks the
+Content-Security-Policy, and search still works under it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from browser import chromium
+from conftest import build_site
+from nginx import HEADERS, SUB_PATH, free_port, nginx
+from sitepages import pages
+
+pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
+
+REQUIRED_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
+CSP_MARKER = "__vakrCsp"
+RECORD_CSP = f"""
+window.{CSP_MARKER} = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.{CSP_MARKER}.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber));
+"""
+
+
+@dataclass(frozen=True)
+class Deployed:
+    site: Path
+    base: str  # http://127.0.0.1:<port>/anticorruption/
+
+
+@pytest.fixture(scope="module")
+def deployed() -> Iterator[Deployed]:
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="vakr-deployed-"))
+    site = folder / "site"
+    try:
+        result = build_site(site, env={"SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}"})
+        assert result.returncode == 0, result.stdout + result.stderr
+        with nginx(site, port) as base:
+            yield Deployed(site, base)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Fetched:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def fetch(url: str) -> Fetched:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
+            return Fetched(response.status, {k.lower(): v for k, v in response.headers.items()}, response.read())
+    except urllib.error.HTTPError as err:
+        return Fetched(err.code, {k.lower(): v for k, v in err.headers.items()}, err.read())
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def links_in(url: str, fetched: Fetched) -> set[str]:
+    """Every URL a page, stylesheet, sitemap or search index refers to, made absolute."""
+    kind = fetched.headers.get("content-type", "")
+    text = fetched.body.decode("utf-8", errors="replace")
+    found: set[str] = set()
+    if "text/html" in kind:
+        soup = BeautifulSoup(text, "html.parser")
+        for tag in soup.find_all(True):
+            for attribute in ("href", "src"):
+                if tag.get(attribute):
+                    found.add(tag[attribute])
+    elif "css" in kind:
+        found |= {u for u in _CSS_URL.findall(text) if not u.startswith("data:")}
+    elif "xml" in kind and "<urlset" in text:
+        soup = BeautifulSoup(text, "html.parser")
+        found |= {loc.get_text(strip=True) for loc in soup.find_all("loc")}
+        found |= {link["href"] for link in soup.find_all("xhtml:link")}
+    elif url.endswith("search/search_index.json"):
+        base = urljoin(url, "../")
+        found |= {urljoin(base, doc["location"]) for doc in json.loads(text)["docs"]}
+    return {urldefrag(urljoin(url, link)).url for link in found if not link.startswith(("#", "mailto:", "tel:", "data:"))}
+
+
+@pytest.fixture(scope="module")
+def crawl(deployed: Deployed) -> dict[str, Fetched]:
+    """Breadth-first over every same-host URL, from the home page, the sitemap and the search
+    index (what a search engine and the search box reach)."""
+    host = urlsplit(deployed.base).netloc
+    queue = [deployed.base, deployed.base + "sitemap.xml", deployed.base + "search/search_index.json"]
+    seen: dict[str, Fetched] = {}
+    while queue:
+        url = queue.pop()
+        if url in seen or urlsplit(url).netloc != host:
+            continue
+        seen[url] = fetched = fetch(url)
+        if fetched.status == 200:
+            queue.extend(links_in(url, fetched) - seen.keys())
+    return seen
+
+
+def test_crawl_finds_no_broken_link_and_stays_under_the_sub_path(deployed: Deployed, crawl: dict[str, Fetched]) -> None:
+    broken = sorted(f"{f.status} {url}" for url, f in crawl.items() if f.status != 200)
+    outside = sorted(url for url in crawl if not urlsplit(url).path.startswith(SUB_PATH))
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    assert not outside, "links leaving /anticorruption/ on the same host:\n" + "\n".join(outside)
+    crawled_pages = {urlsplit(url).path.removeprefix(SUB_PATH) for url in crawl}
+    missing = [url for url in pages(deployed.site) if url not in crawled_pages]
+    assert not missing, f"pages no link, sitemap or search entry reaches: {missing}"
+    assert len(crawl) >= len(pages(deployed.site)) + 5  # pages plus assets, sitemap, index
+
+
+def test_every_built_file_is_served(deployed: Deployed) -> None:
+    """Downloads, feeds, maps and the search worker too, not only what a page links to."""
+    files = [p.relative_to(deployed.site).as_posix() for p in deployed.site.rglob("*") if p.is_file()]
+    failed = [f"{status} {name}" for name in files if (status := fetch(deployed.base + name).status) != 200]
+    assert not failed, failed
+
+
+def test_every_response_carries_the_security_headers(crawl: dict[str, Fetched]) -> None:
+    shipped = HEADERS.read_text(encoding="utf-8")
+    lacking = sorted(url for url, f in crawl.items() if any(h not in f.headers for h in REQUIRED_HEADERS))
+    assert not lacking, f"responses without {REQUIRED_HEADERS}: {lacking}"
+    home = next(iter(crawl.values())).headers
+    assert home["x-content-type-options"] == "nosniff"
+    csp = home["content-security-policy"]
+    assert csp in shipped
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp and "*" not in csp
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp
+
+
+def test_no_inline_script_or_style_needs_the_policy_relaxed(crawl: dict[str, Fetched]) -> None:
+    """Executable inline code would be blocked by the policy; JSON data blocks are not code."""
+    offenders = []
+    for url, fetched in crawl.items():
+        if "text/html" not in fetched.headers.get("content-type", ""):
+            continue
+        soup = BeautifulSoup(fetched.body.decode("utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            if not script.get("src") and script.get("type") != "application/json":
+                offenders.append(f"{url}: <script> {script.get_text()[:60]}")
+        offenders += [f"{url}: <style>" for _ in soup.find_all("style")]
+        offenders += [f"{url}: style= on <{t.name}>" for t in soup.find_all(style=True)]
+        offenders += [f"{url}: {a} on <{t.name}>" for t in soup.find_all(True) for a in t.attrs if a.startswith("on")]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_unknown_address_gets_the_sites_own_404_page(deployed: Deployed) -> None:
+    fetched = fetch(deployed.base + "no-such-page/")
+    assert fetched.status == 404
+    soup = BeautifulSoup(fetched.body.decode("utf-8"), "html.parser")
+    assert soup.select_one(".md-header") is not None
+    stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    assert stylesheets and all(fetch(urljoin(deployed.base + "no-such-page/", href)).status == 200 for href in stylesheets)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as b:
+        yield b
+
+
+def test_every_page_runs_under_the_policy_in_chromium(browser: Browser, deployed: Deployed) -> None:
+    """Every page in both languages: no CSP violation, no console error, no failed request."""
+    problems: list[str] = []
+    context = browser.new_context()
+    context.add_init_script(RECORD_CSP)
+    for url in pages(deployed.site):
+        page = context.new_page()
+        seen: list[str] = []
+        page.on("console", lambda m, seen=seen: seen.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e, seen=seen: seen.append(f"error: {e}"))
+        page.on("requestfailed", lambda r, seen=seen: seen.append(f"failed: {r.url}"))
+        page.on("response", lambda r, seen=seen: seen.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(deployed.base + url, wait_until="networkidle")
+        seen += [f"CSP: {v}" for v in page.evaluate(f"window.{CSP_MARKER}")]
+        if not page.evaluate("typeof __md_scope === 'object' && document.body.dataset.mdColorScheme === 'default'"):
+            seen.append("Material's scripts did not run")
+        problems += [f"{url}: {p}" for p in seen]
+        page.close()
+    context.close()
+    assert not problems, "\n".join(problems)
