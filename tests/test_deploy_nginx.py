@@ -195,3 +195,34 @@ def test_every_page_runs_under_the_policy_in_chromium(browser: Browser, deployed
         page.close()
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("start", "query", "expected"), [
+    ("", "закупок", "2026/plan/"),  # Russian, inflected
+    ("kk/", "сатып алу", "kk/2026/schedule/"),  # Kazakh, two words
+    ("kk/", "әлеуметтік", "kk/2026/schedule/"),  # Kazakh letter ә
+    ("kk/2026/", "құқықтық", "kk/2026/schedule/"),  # Kazakh letters қ, ұ
+])
+def test_search_finds_the_word_and_opens_its_page(browser: Browser, deployed: Deployed, start: str, query: str, expected: str) -> None:
+    """Typed into Material's search box as a reader would, under the CSP and the sub-path."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_CSP)
+    page = context.new_page()
+    page.goto(deployed.base + start, wait_until="networkidle")
+    page.click(".md-search__input")
+    page.keyboard.type(query, delay=20)
+    # Playwright enters letters outside the US keyboard as text input, without key events;
+    # Material reads the box on keyup, which a reader's Russian or Kazakh layout fires
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    paths = [urlsplit(urljoin(page.url, href)).path.removeprefix(SUB_PATH) for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+    assert expected in paths, f"«{query}»: results {paths}"
+    links.nth(paths.index(expected)).click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == SUB_PATH + expected
+    words = query.split()
+    body = page.inner_text("article").lower()
+    assert all(word in body for word in words), f"«{query}» not on {page.url}"
+    assert page.evaluate(f"window.{CSP_MARKER}") == []
+    context.close()
