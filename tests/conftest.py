@@ -28,6 +28,7 @@ PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src")
 def copy_project(dest: Path) -> Path:
     """A buildable copy of the project in `dest` (without generated page stubs), to build
     from changed data or from another folder."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():
