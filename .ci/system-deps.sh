@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # System packages the test suite needs: Debian's Chromium for the browser tests, nginx for
-# the deployment test (run as a plain process on 127.0.0.1, never as a service).
+# the deployment test (run as a plain process on 127.0.0.1, never as a service), faketime for
+# the reproducible-build test (a second build at another date must give the same bytes).
 # Installs them with apt-get when missing (as root); otherwise says what to install.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || packages+=(nginx)
+command -v faketime >/dev/null 2>&1 || packages+=(faketime)
 [ ${#packages[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${packages[*]}"
