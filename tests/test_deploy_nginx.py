@@ -99,8 +99,8 @@ def links_in(url: str, fetched: Fetched) -> set[str]:
 
 @pytest.fixture(scope="module")
 def crawl(deployed: Deployed) -> dict[str, Fetched]:
-    """Breadth-first over every same-host URL, from the home page, the sitemap and the search
-    index (what a search engine and the search box reach)."""
+    """Every same-host URL reachable from the home page, the sitemap and the search index
+    (what a reader, a search engine and the search box reach), fetched once each."""
     host = urlsplit(deployed.base).netloc
     queue = [deployed.base, deployed.base + "sitemap.xml", deployed.base + "search/search_index.json"]
     seen: dict[str, Fetched] = {}
