@@ -45,7 +45,7 @@ def test_every_page_loads_cleanly_from_this_host_only(browser: Browser, base_url
             if urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None)
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
     page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    for url in pages(site):
+    for url in [*pages(site), "404.html"]:
         before = len(problems)
         page.goto(base_url + url, wait_until="networkidle")
         problems[before:] = [f"{url or '/'}: {p}" for p in problems[before:]]
