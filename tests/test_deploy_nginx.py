@@ -223,6 +223,7 @@ def test_every_page_runs_under_the_policy_in_chromium(browser: Browser, deployed
     ("kk/", "сатып алу", "kk/2026/schedule/"),  # Kazakh, two words
     ("kk/", "әлеуметтік", "kk/2026/schedule/"),  # Kazakh letter ә
     ("kk/2026/", "құқықтық", "kk/2026/schedule/"),  # Kazakh letters қ, ұ
+    ("2026/plan/", "күнделікті", "kk/2026/schedule/"),  # ү, і; from a Russian page
 ])
 def test_search_finds_the_word_and_opens_its_page(browser: Browser, deployed: Deployed, start: str, query: str, expected: str) -> None:
     """Typed into Material's search box as a reader would, under the CSP and the sub-path."""
