@@ -125,11 +125,28 @@ def test_crawl_finds_no_broken_link_and_stays_under_the_sub_path(deployed: Deplo
     assert len(crawl) >= len(pages(deployed.site)) + 5  # pages plus assets, sitemap, index
 
 
-def test_every_built_file_is_served(deployed: Deployed) -> None:
+# what a browser or spreadsheet needs to open each kind of file right (nosniff forbids guessing)
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
+    ".xml": "text/xml; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+    ".csv": "text/csv; charset=utf-8", ".ics": "text/calendar; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+    ".atom": "application/atom+xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8",
+}
+
+
+def test_every_built_file_is_served_with_its_type(deployed: Deployed) -> None:
     """Downloads, feeds, maps and the search worker too, not only what a page links to."""
     files = [p.relative_to(deployed.site).as_posix() for p in deployed.site.rglob("*") if p.is_file()]
-    failed = [f"{status} {name}" for name in files if (status := fetch(deployed.base + name).status) != 200]
-    assert not failed, failed
+    failed = []
+    for name in files:
+        fetched = fetch(deployed.base + name)
+        expected = CONTENT_TYPES.get(Path(name).suffix)
+        if fetched.status != 200:
+            failed.append(f"{fetched.status} {name}")
+        elif expected and fetched.headers.get("content-type", "").lower() != expected:
+            failed.append(f"{name}: Content-Type {fetched.headers.get('content-type')!r}, expected {expected!r}")
+    assert not failed, "\n".join(failed)
 
 
 def test_every_response_carries_the_security_headers(deployed: Deployed, crawl: dict[str, Fetched]) -> None:
