@@ -9,7 +9,7 @@ from pathlib import Path
 LANGUAGES = ("ru", "kk")
 OTHER_LANGUAGE_PREFIX = "kk/"
 _YEAR = re.compile(r"^\d{4}$")
-OUTPUT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".ics", ".txt", ".atom", ".rss", ".js", ".webmanifest")
+OUTPUT_SUFFIXES = (".html", ".xml", ".json", ".csv", ".ics", ".txt", ".atom", ".rss")
 
 
 def pages(site: Path) -> list[str]:
