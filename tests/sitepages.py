@@ -66,6 +66,7 @@ def one_per_type(site: Path) -> list[str]:
 
 
 def output_files(site: Path) -> list[Path]:
-    """Every file a reader can open or download, minus the theme's own bundled scripts."""
+    """Every page, feed, map, index and download of the site (not the theme's scripts and
+    styles): what the XSS check scans."""
     return sorted(p for p in site.rglob("*") if p.is_file() and p.name.endswith(OUTPUT_SUFFIXES)
                   and not p.relative_to(site).as_posix().startswith(("assets/javascripts/", "assets/stylesheets/")))
