@@ -75,7 +75,7 @@ def test_dates_in_the_build_come_from_source_date_epoch(two_builds: tuple[Path, 
     assert dt.date.today().isoformat() not in sitemap
 
 
-def test_build_of_a_git_checkout_takes_the_commit_time(build) -> None:  # type: ignore[no-untyped-def]
+def test_build_of_a_git_checkout_takes_the_commit_time(build: subprocess.CompletedProcess[str]) -> None:
     """`make build` without SOURCE_DATE_EPOCH: the date of the last commit, not of today."""
     log = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False)
     if log.returncode != 0:
