@@ -8,6 +8,7 @@ import html
 import logging
 import os
 import re
+from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any
@@ -116,12 +117,33 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     """The i18n plugin gives the home pages' language links as absolute paths (`/kk/`),
     which break when the site is opened from another base path; make them site-relative
     so Material's `url` filter turns them into page-relative links like every other."""
+    _site_relative_alternates(config)
+    return context
+
+
+def _site_relative_alternates(config: MkDocsConfig) -> None:
     base = urlsplit(config.site_url or "").path
     # the plugin assigns `config.extra.alternate` as an attribute, which shadows the key
     for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
         link = alternate["link"]
         if link.startswith("/"):
             alternate["link"] = link.removeprefix(base.rstrip("/")).lstrip("/") or "./"
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """The 404 page belongs to no page: its language links lead to each language's home page
+    (the i18n plugin leaves there the links of the last page it built, in the other language
+    a page that has nothing to do with the address the reader mistyped). They stay absolute
+    like every other link of this page, which is served at any address."""
+    if template_name == "404.html":
+        homes = deepcopy(config.plugins["i18n"].extra_alternate)  # type: ignore[attr-defined]
+        config.extra.alternate = homes
+        home = {alternate["lang"]: alternate["link"] for alternate in homes}
+        context["vakr_notfound"] = [
+            {"lang": lang, "title": strings.t(lang, "notfound.title"), "text": strings.t(lang, "notfound.text"),
+             "home": home[lang], "home_label": strings.t(lang, "notfound.home")}
+            for lang in LANGUAGES
+        ]
     return context
 
 
@@ -172,6 +194,18 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = root / download.path(cycle.year)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """One 404 page at the site root, for both languages: the default language's build writes
+    it (the other builds write into the same folder and would replace it: an empty output
+    makes MkDocs skip the file). No `<link rel="alternate">` for Material to fetch under."""
+    if template_name != "404.html":
+        return output
+    if _language(config) != DEFAULT_LANGUAGE:
+        return ""
+    head, _, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 
 
 def _token(heading: Heading) -> dict[str, Any]:

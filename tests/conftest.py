@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,11 +15,11 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_site(site_dir: Path, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the same command as `make build`, into `site_dir`."""
+def build_site(site_dir: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the same command as `make build`, into `site_dir`; `env` adds variables (SITE_URL)."""
     return subprocess.run(
         [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
     )
 
 
@@ -29,16 +30,21 @@ def proper_names() -> set[str]:
     return set(re.findall(r"\b[A-Za-z]{3,}\b", "\n".join(re.findall(r"^\s+(?:ru|kk): (.*)$", text, re.M))))
 
 
-def copy_project(target: Path) -> Path:
-    """A buildable copy of the project (without generated stubs), for builds of edited data."""
-    for name in ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src"):
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src")
+
+
+def copy_project(dest: Path) -> Path:
+    """A buildable copy of the project in `dest` (without generated page stubs), to build
+    from changed data or from another folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():
-            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "generated") if name == "docs" else None
-            shutil.copytree(source, target / name, ignore=generated)
+            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "generated", "__pycache__")
+            shutil.copytree(source, dest / name, ignore=generated if name in ("docs", "src", "hooks") else None)
         else:
-            shutil.copy(source, target / name)
-    return target
+            shutil.copy(source, dest / name)
+    return dest
 
 
 @pytest.fixture(scope="session")

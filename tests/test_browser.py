@@ -1,5 +1,6 @@
 """The built site in a real browser (Debian's Chromium): pages load cleanly, stay on this
-host, fit a phone screen, and the language switcher keeps the reader on the same page."""
+host, fit a phone screen, and the language switcher keeps the reader on the same page.
+The pages are found in the build (tests/sitepages.py), so new page kinds are covered."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import chromium, serve
-
-PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
-ALL_PAGES = PAGES + [f"kk/{url}" for url in PAGES]
+from sitepages import counterpart, language, one_per_type, pages
 
 
 @pytest.fixture(scope="module")
@@ -28,44 +27,84 @@ def browser() -> Iterator[Browser]:
         yield b
 
 
-@pytest.mark.parametrize("url", ALL_PAGES)
-def test_page_loads_cleanly_from_this_host_only(browser: Browser, base_url: str, url: str) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
-    failed: list[str] = []
+def test_the_site_has_pages_of_several_types_in_both_languages(site: Path) -> None:
+    """Guards the discovery the other checks loop over."""
+    found = pages(site)
+    assert {"", "2026/", "2026/schedule/", "2026/plan/"} <= set(found)
+    assert all(counterpart(url) in found for url in found), "every page exists in both languages"
+    assert len(one_per_type(site)) >= 8
+
+
+def test_every_page_loads_cleanly_from_this_host_only(browser: Browser, base_url: str, site: Path) -> None:
     host = urlsplit(base_url).netloc
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None)
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(base_url + url, wait_until="networkidle")
-    page.close()
-    assert not errors and not foreign and not failed, (errors, foreign, failed)
-
-
-@pytest.mark.parametrize("url", ALL_PAGES)
-def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str, url: str) -> None:
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(base_url + url)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.close()
-    assert overflow <= 0, f"{url}: page body scrolls sideways by {overflow}px at 360px"
-
-
-@pytest.mark.parametrize("url", ALL_PAGES)
-def test_switcher_click_lands_on_same_page_in_other_language(browser: Browser, base_url: str, url: str) -> None:
+    problems: list[str] = []
     page = browser.new_page()
-    page.goto(base_url + url)
-    other = "ru" if url.startswith("kk/") else "kk"
-    page.click(".md-header .md-select button")
-    page.click(f'a.md-select__link[hreflang="{other}"]')
-    page.wait_for_load_state()
-    expected = url.removeprefix("kk/") if other == "ru" else f"kk/{url}"
-    assert page.url == base_url + expected
-    assert page.evaluate("document.documentElement.lang") == other
+    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    page.on("request", lambda r: problems.append(f"foreign: {r.url}")
+            if urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for url in [*pages(site), "404.html"]:
+        before = len(problems)
+        page.goto(base_url + url, wait_until="networkidle")
+        problems[before:] = [f"{url or '/'}: {p}" for p in problems[before:]]
     page.close()
+    assert not problems, "\n".join(problems)
+
+
+# tables wider than their column that neither scroll themselves nor sit in a box that does
+UNCONTAINED_TABLES = """[...document.querySelectorAll("article table")].filter(t =>
+  t.scrollWidth > t.parentElement.clientWidth + 1 && ![...function* up(e) { do yield e; while ((e = e.parentElement)); }(t)]
+    .some(e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX))).length"""
+
+
+def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str, site: Path) -> None:
+    """At 360px the page body never scrolls sideways; a wide table scrolls in its own box."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    wide = []
+    for url in pages(site):
+        page.goto(base_url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append(f"{url or '/'}: page body scrolls sideways by {overflow}px at 360px")
+        if tables := page.evaluate(UNCONTAINED_TABLES):
+            wide.append(f"{url or '/'}: {tables} wide table(s) not in a scrolling container")
+    page.close()
+    assert not wide, "\n".join(wide)
+
+
+def test_switcher_click_lands_on_same_page_in_other_language(browser: Browser, base_url: str, site: Path) -> None:
+    wrong = []
+    page = browser.new_page()
+    for url in one_per_type(site):
+        page.goto(base_url + url)
+        other = "ru" if language(url) == "kk" else "kk"
+        page.click(".md-header .md-select button")
+        page.click(f'a.md-select__link[hreflang="{other}"]')
+        page.wait_for_load_state()
+        lang = page.evaluate("document.documentElement.lang")
+        if page.url != base_url + counterpart(url) or lang != other:
+            wrong.append(f"{url or '/'}: switcher to {other} opened {page.url} (lang={lang})")
+    page.close()
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_page_has_its_content_without_javascript(browser: Browser, base_url: str, site: Path) -> None:
+    """Content, tables with headers and links are in the HTML, not put there by a script."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    empty = []
+    for url in pages(site):
+        page.goto(base_url + url)
+        if not page.locator("article h1").count() or not page.locator("article a[href]").count():
+            empty.append(f"{url or '/'}: no heading or links")
+        tables = page.locator("article table")
+        for i in range(tables.count()):
+            if not tables.nth(i).locator("th").count():
+                empty.append(f"{url or '/'}: table {i + 1} without header cells")
+    context.close()
+    assert not empty, "\n".join(empty)
 
 
 @pytest.mark.parametrize("url", ["2026/plan/", "kk/2026/schedule/"])

@@ -29,6 +29,20 @@ def check(root: Path) -> int:
     return 0
 
 
+def source_date_epoch(root: Path) -> str | None:
+    """The moment every date the build writes (sitemap, feeds) derives from, so that two builds
+    of one commit are byte-identical: SOURCE_DATE_EPOCH when set, else the time of the last
+    git commit, else None (a folder outside git: MkDocs then uses the current date)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        log = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return log.stdout.strip() or None
+
+
 def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     """Validate, build into a temporary sibling of `site_dir`, then swap it in."""
     if check(root) != 0:
@@ -41,6 +55,9 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    epoch = source_date_epoch(root)
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
