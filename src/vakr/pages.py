@@ -4,6 +4,7 @@ from data at build time, so editing data never rewrites them."""
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,7 +142,10 @@ def page_url(path: str, lang: str) -> str:
 
 
 def stub_text(page: PageSpec, lang: str) -> str:
-    lines = ["---", STUB_MARK, f"title: {json.dumps(page.titles[lang], ensure_ascii=False)}",
+    """The front matter of a generated page. MkDocs and the theme put a page title into the
+    HTML unescaped (<title>, the heading, the menu), so a title from data is escaped here."""
+    title = html.escape(page.titles[lang], quote=False)
+    lines = ["---", STUB_MARK, f"title: {json.dumps(title, ensure_ascii=False)}",
              f"vakr_view: {page.view.name}", f'vakr_cycle: "{page.year}"']
     if page.key is not None:
         lines.append(f'vakr_key: "{page.key}"')

@@ -4,6 +4,7 @@ text from data is always shown as text, never run as markup."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -150,7 +151,7 @@ class _HeadingParser(HTMLParser):
         heading = self._open
         if heading is None or tag != f"h{heading.level}":
             return
-        heading.name = " ".join(heading.name.split())
+        heading.name = html.escape(" ".join(heading.name.split()), quote=False)  # the theme inserts it as HTML
         if heading.level == 3 and self.toc and self.toc[-1].level == 2:
             self.toc[-1].children.append(heading)
         else:
