@@ -39,6 +39,11 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def _busy(*loads: str) -> bool:
+    """Other processes competed for the CPUs: a 1-minute load average above the CPU count."""
+    return any(float(load.split()[0]) > (os.cpu_count() or 1) for load in loads)
+
+
 def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
     """Our site and the stock site of the same pages, built alternately. Returns the
     results and the built real site (for the weight)."""
@@ -55,6 +60,7 @@ def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
     shutil.rmtree(weight_site, ignore_errors=True)
     shutil.copytree(work / "site-real", weight_site)
     return {"sites": sites, "ratio": series["ours"].median / series["stock"].median,
+            "build_ratio": series["ours"].build_median / series["stock"].build_median,
             "flags": " ".join(timing.BUILD_FLAGS), "warm_up_s": round(first.seconds, 3)}, weight_site
 
 
@@ -85,14 +91,15 @@ def rebuild(work: Path, runs: int) -> dict[str, Any]:
 def targets(results: dict[str, Any]) -> list[Target]:
     found: list[Target] = []
     o = results["overhead"]
-    found.append(Target("overhead ratio at 1× (ours / stock)", f"{o['ratio']:.2f}", f"≤ {OVERHEAD_MAX}",
+    cpu_ratio = o["sites"]["ours"]["cpu_median_s"] / o["sites"]["stock"]["cpu_median_s"]
+    found.append(Target("overhead ratio at 1× (ours / stock)", f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f})", f"≤ {OVERHEAD_MAX}",
                         o["ratio"] <= OVERHEAD_MAX))
     r = results["rebuild"]
-    found.append(Target("rebuild after a data edit at 1×, both languages", f"{r['median_s']:.2f} s",
+    found.append(Target("rebuild after a data edit at 1×, both languages", f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)",
                         f"≤ {REBUILD_MAX_S} s", r["median_s"] <= REBUILD_MAX_S))
     big = next((s for s in results["scale"] if s["scale"] == BIG_SCALE), None)
     if big:
-        found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s", f"≤ {BIG_BUILD_MAX_S:.0f} s",
+        found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s (CPU {big['cpu_median_s']:.2f} s)", f"≤ {BIG_BUILD_MAX_S:.0f} s",
                             big["median_s"] <= BIG_BUILD_MAX_S))
         found.append(Target(f"{BIG_SCALE}× peak memory", f"{big['peak_mb']:.0f} MB", f"≤ {BIG_PEAK_MAX_MB:.0f} MB",
                             big["peak_mb"] <= BIG_PEAK_MAX_MB))
@@ -132,9 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     rebuild_results = rebuild(args.work, args.runs)
     step("weight in Chromium")
     pages = weight.measure(weight_site)
+    load_after = _load()
     results = {
         "environment": {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpus": os.cpu_count(),
-                        "load_before": load_before, "load_after": _load(), "python": platform.python_version(),
+                        "load_before": load_before, "load_after": load_after, "busy": _busy(load_before, load_after), "python": platform.python_version(),
                         "runs": args.runs, "total_s": time.perf_counter() - started},
         "overhead": overhead_results,
         "scale": scale_rows,

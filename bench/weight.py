@@ -147,13 +147,18 @@ def _weigh(site: Path, url: str, requests: list[tuple[str, str]], host: str, ori
     return weight
 
 
+NAMED_KINDS = ("home", "cycle overview", "schedule", "plan", "404")
+
+
 def by_kind(weights: list[Weight]) -> dict[str, Weight]:
-    """The heaviest page (gzipped HTML) of each kind, in the order the kinds first appear."""
+    """The heaviest page (gzipped HTML) of each kind: the named kinds first, then the
+    kinds found by URL pattern."""
     heaviest: dict[str, Weight] = {}
     for w in weights:
         if w.kind not in heaviest or w.html_gz > heaviest[w.kind].html_gz:
             heaviest[w.kind] = w
-    return heaviest
+    order = {kind: i for i, kind in enumerate(NAMED_KINDS)}
+    return dict(sorted(heaviest.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
 
 
 def as_dicts(weights: Iterable[Weight]) -> list[dict[str, object]]:
