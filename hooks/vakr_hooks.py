@@ -21,6 +21,7 @@ from vakr import strings
 from vakr.coverage import coverage_lines
 from vakr.errors import DataErrors
 from vakr.load import SiteData, load_site
+from vakr.model import DEFAULT_LANGUAGE
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_stubs
 from vakr.render import Heading, render
@@ -110,6 +111,30 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Material's script fetches `sitemap.xml` under every `<link rel="alternate">` of the
     head; with per-page language links that is a 404 on every page view. The language
     alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
+    return _without_head_alternates(output)
+
+
+_SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]+)" class="md-select__link">')
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page comes from a theme template, not a page (both found by `make bench`):
+    its head alternates cost two failed requests for `sitemap.xml` on every view, and the
+    i18n plugin leaves its language links pointing at whichever page it handled last.
+    A missing page has no translation: the switcher leads to each language's home page."""
+    if template_name != "404.html":
+        return output
+    base = urlsplit(config.site_url or "").path.rstrip("/")
+
+    def home(match: re.Match[str]) -> str:
+        lang = match.group(1)
+        path = f"{base}/" if lang == DEFAULT_LANGUAGE else f"{base}/{lang}/"
+        return f'<a href="{path}" hreflang="{lang}" class="md-select__link">'
+
+    return _SWITCHER_LINK.sub(home, _without_head_alternates(output))
+
+
+def _without_head_alternates(output: str) -> str:
     head, _, body = output.partition("</head>")
     return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 
