@@ -31,6 +31,10 @@ def _kb(n: int) -> str:
     return f"{n / KB:.1f}"
 
 
+def _per(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f} s"
+
+
 def markdown(results: dict[str, Any], targets: list[Target]) -> str:
     env, overhead, rebuild = results["environment"], results["overhead"], results["rebuild"]
     lines = [
@@ -63,10 +67,10 @@ def markdown(results: dict[str, Any], targets: list[Target]) -> str:
         "## Scale: synthetic data at multiples of the 2026 cycle",
         "",
         *_table(["scale", "cycles", "plan items", "schedule items", "organizations", "pages", "build median",
-                 "per extra 1×", "CPU time", "peak memory"], [
+                 "per extra 1×", "CPU time", "CPU per extra 1×", "peak memory"], [
             [f"{s['scale']}×", s["cycles"], s["plan_items"], s["schedule_items"], s["organizations"], s["pages"],
-             f"{s['median_s']:.2f} s", f"{s['per_extra_scale_s']:.3f} s" if s["per_extra_scale_s"] is not None else "—",
-             f"{s['cpu_median_s']:.2f} s", f"{s['peak_mb']:.0f} MB"]
+             f"{s['median_s']:.2f} s", _per(s["per_extra_scale_s"]), f"{s['cpu_median_s']:.2f} s",
+             _per(s["per_extra_scale_cpu_s"]), f"{s['peak_mb']:.0f} MB"]
             for s in results["scale"]
         ]),
         "",

@@ -14,6 +14,7 @@ import copy
 import math
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from bench.workspace import ROOT
 from vakr.load import CYCLE_FILE, ORGANIZATIONS_FILE, PLAN_FILE, SCHEDULE_FILE
 from vakr.yamlsource import load
 
@@ -238,3 +240,9 @@ def generate(real_data: Path, target: Path, scale: int) -> tuple[Shape, list[str
                 if year == REAL_YEAR:
                     copied.append(f"{REAL_YEAR}/{path.name}")
     return shape, copied
+
+
+if __name__ == "__main__":  # python -m bench.synthetic OUT_DIR SCALE: e.g. to try `mkdocs serve` at 50×
+    out, scale = Path(sys.argv[1]), int(sys.argv[2])
+    made, unscaled = generate(ROOT / "data", out, scale)
+    print(f"{out}: {made}" + (f"; copied unscaled: {', '.join(unscaled)}" if unscaled else ""))

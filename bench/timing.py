@@ -70,10 +70,11 @@ class Series:
 
 
 def interleaved(projects: dict[str, Path], runs: int, work: Path) -> dict[str, Series]:
-    """Build each project `runs` times, alternating between them, so a load spike from
-    another process on the machine hits all of them alike."""
+    """Build each project `runs` times, alternating between them (in turn first), so a
+    load spike from another process on the machine hits all of them alike."""
     results: dict[str, list[Run]] = {name: [] for name in projects}
-    for _ in range(runs):
-        for name, project in projects.items():
-            results[name].append(build_once(project, work / f"site-{name}"))
+    names = list(projects)
+    for n in range(runs):
+        for name in names if n % 2 == 0 else reversed(names):  # neither always goes first
+            results[name].append(build_once(projects[name], work / f"site-{name}"))
     return {name: Series(r) for name, r in results.items()}
