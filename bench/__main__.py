@@ -67,7 +67,8 @@ def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]
         project = project_copy(work / f"scale-{k}x", work / f"data-{k}x")
         series = timing.Series([timing.build_once(project, work / f"site-{k}x") for _ in range(runs)])
         pages, _ = _pages(work / f"site-{k}x")
-        rows.append({"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
+        heaviest = max(weight.site_pages(work / f"site-{k}x"), key=lambda url: weight.html_gz(work / f"site-{k}x", url))
+        rows.append({"heaviest_page": heaviest, "heaviest_html_gz": weight.html_gz(work / f"site-{k}x", heaviest),"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
                      "schedule_items": shape.schedule_items * shape.cycles, "organizations": shape.organizations,
                      "pages": pages, **series.as_dict()})
     base = next((r for r in rows if r["scale"] == 1), None)

@@ -67,10 +67,11 @@ def markdown(results: dict[str, Any], targets: list[Target]) -> str:
         "## Scale: synthetic data at multiples of the 2026 cycle",
         "",
         *_table(["scale", "cycles", "plan items", "schedule items", "organizations", "pages", "build median",
-                 "per extra 1×", "CPU time", "CPU per extra 1×", "peak memory"], [
+                 "per extra 1×", "CPU time", "CPU per extra 1×", "peak memory", "heaviest page (HTML gz)"], [
             [f"{s['scale']}×", s["cycles"], s["plan_items"], s["schedule_items"], s["organizations"], s["pages"],
              f"{s['median_s']:.2f} s", _per(s["per_extra_scale_s"]), f"{s['cpu_median_s']:.2f} s",
-             _per(s["per_extra_scale_cpu_s"]), f"{s['peak_mb']:.0f} MB"]
+             _per(s["per_extra_scale_cpu_s"]), f"{s['peak_mb']:.0f} MB",
+             f"{s['heaviest_page'] or './'} ({_kb(s['heaviest_html_gz'])} KB)"]
             for s in results["scale"]
         ]),
         "",

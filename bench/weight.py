@@ -114,8 +114,16 @@ def measure(site: Path) -> list[Weight]:
     return weights
 
 
+def _html(site: Path, url: str) -> bytes:
+    return (site / (url + "index.html" if url.endswith("/") or not url else url)).read_bytes()
+
+
+def html_gz(site: Path, url: str) -> int:
+    return gz(_html(site, url))
+
+
 def _weigh(site: Path, url: str, requests: list[tuple[str, str]], host: str, origins: _Origins) -> Weight:
-    html = (site / (url + "index.html" if url.endswith("/") or not url else url)).read_bytes()
+    html = _html(site, url)
     weight = Weight(url=url or "./", kind=page_type(url), html_bytes=len(html), html_gz=gz(html), requests=len(requests))
     for request_url, kind in requests[1:]:  # the first is the page itself
         parts = urlsplit(request_url)
