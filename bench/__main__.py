@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import stock, synthetic, timing, weight
+from bench import serve, stock, synthetic, timing, weight
 from bench.report import KB, Target, write
 from bench.workspace import ROOT, project_copy
 
@@ -79,10 +79,13 @@ def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]
 
 
 def rebuild(work: Path, runs: int) -> dict[str, Any]:
+    """Through the build API in a child process, then end to end through `mkdocs serve`."""
     project = project_copy(work / "rebuild")
     out = subprocess.run([sys.executable, "-m", "bench.rebuild", str(project), str(runs)], cwd=ROOT,
                          capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    results = json.loads(out.stdout.strip().splitlines()[-1])
+    results["serve"] = serve.measure(project_copy(work / "serve"), runs)
+    return results
 
 
 def targets(results: dict[str, Any]) -> list[Target]:
@@ -92,8 +95,11 @@ def targets(results: dict[str, Any]) -> list[Target]:
     found.append(Target("overhead ratio at 1× (ours / stock)", f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f})", f"≤ {OVERHEAD_MAX}",
                         o["ratio"] <= OVERHEAD_MAX))
     r = results["rebuild"]
-    found.append(Target("rebuild after a data edit at 1×, both languages", f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)",
-                        f"≤ {REBUILD_MAX_S} s", r["median_s"] <= REBUILD_MAX_S))
+    found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `mkdocs serve` drives it)",
+                        f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",
+                        r["median_s"] <= REBUILD_MAX_S))
+    found.append(Target("the same, end to end in `mkdocs serve` (its watcher polls every 0.5 s)",
+                        f"{r['serve']['median_s']:.2f} s", f"≤ {REBUILD_MAX_S} s", r["serve"]["median_s"] <= REBUILD_MAX_S))
     big = next((s for s in results["scale"] if s["scale"] == BIG_SCALE), None)
     if big:
         found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s (CPU {big['cpu_median_s']:.2f} s)", f"≤ {BIG_BUILD_MAX_S:.0f} s",
