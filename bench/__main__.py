@@ -66,11 +66,13 @@ def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]
         shape, copied = synthetic.generate(ROOT / "data", work / f"data-{k}x", k)
         project = project_copy(work / f"scale-{k}x", work / f"data-{k}x")
         series = timing.Series([timing.build_once(project, work / f"site-{k}x") for _ in range(runs)])
-        pages, _ = _pages(work / f"site-{k}x")
-        heaviest = max(weight.site_pages(work / f"site-{k}x"), key=lambda url: weight.html_gz(work / f"site-{k}x", url))
-        rows.append({"heaviest_page": heaviest, "heaviest_html_gz": weight.html_gz(work / f"site-{k}x", heaviest),"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
+        site = work / f"site-{k}x"
+        pages, _ = _pages(site)
+        heaviest = max(weight.site_pages(site), key=lambda url: weight.html_gz(site, url))
+        rows.append({"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
                      "schedule_items": shape.schedule_items * shape.cycles, "organizations": shape.organizations,
-                     "pages": pages, **series.as_dict()})
+                     "pages": pages, **series.as_dict(),
+                     "heaviest_page": heaviest, "heaviest_html_gz": weight.html_gz(site, heaviest)})
     for prev, row in zip([None, *rows], rows):  # what one more 1× costs from the scale before: near-constant if linear
         row["from_scale"] = prev["scale"] if prev else None
         for key, of in (("per_extra_scale_s", "median_s"), ("per_extra_scale_cpu_s", "cpu_median_s")):
