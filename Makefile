@@ -6,9 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bench
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test schema lock clean import
+.PHONY: serve build check test schema lock clean import bench
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -19,6 +20,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 $(TSTAMP): $(STAMP) requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(BSTAMP): $(TSTAMP) bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
 serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0.0.1:8000
@@ -37,6 +42,9 @@ test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests include
 import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan CYCLE=2026 [KK=plan-kk.docx]
 	@test -n "$(SOURCE)" -a -n "$(KIND)" -a -n "$(CYCLE)" || { echo "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или schedule; KK=казахская редакция, если она в отдельном файле)"; exit 2; }
 	$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
+bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
+	bash .ci/system-deps.sh
+	$(BIN)/python -m bench
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model
 	$(BIN)/python -m vakr.schema schema
@@ -47,4 +55,4 @@ lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
 	@echo "review requirements.txt; then update requirements-test.txt the same way"
 
 clean:
-	rm -rf $(VENV) site site.* .pytest_cache
+	rm -rf $(VENV) site site.* .pytest_cache build/bench

@@ -11,7 +11,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from vakr import publications, strings
@@ -113,6 +113,9 @@ class _Helpers:
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        # compiled templates kept between builds, like Python's .pyc (Jinja's per-user
+        # temporary folder; keyed on each template's text): a tenth of a build at 1×
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,1 @@
+"""`make bench`: build speed, scale, rebuild time and page weight of the ВАКР site."""

@@ -1,0 +1,169 @@
+"""`python -m bench` (what `make bench` runs): overhead against a stock site, scale, rebuild
+and weight, printed as a Markdown report and written to bench/results.md and .json.
+
+BENCH_RUNS (default 5) sets the timed runs per measurement, BENCH_SCALES (default
+"1 10 20 50") the data multiples: e.g. `BENCH_RUNS=1 BENCH_SCALES="1 10" make bench` while
+developing."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import serve, stock, synthetic, timing, weight
+from bench.report import KB, Target, write
+from bench.workspace import ROOT, project_copy
+
+OVERHEAD_MAX = 1.2
+REBUILD_MAX_S = 1.0
+BIG_SCALE, BIG_BUILD_MAX_S, BIG_PEAK_MAX_MB = 50, 20.0, 500.0
+HTML_GZ_MAX = 60 * KB
+LINEAR_SLACK = 1.5  # the cost of one more 1× of data at the largest scale, against the next smaller
+
+
+def _pages(site: Path) -> tuple[int, int]:
+    pages = [p for p in site.rglob("*.html")]
+    return len(pages), sum(p.stat().st_size for p in pages)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _busy(*loads: str) -> bool:
+    """Other processes competed for the CPUs: a 1-minute load average above the CPU count."""
+    return any(float(load.split()[0]) > (os.cpu_count() or 1) for load in loads)
+
+
+def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
+    """Our site and the stock site of the same pages, built alternately. Returns the
+    results and the built real site (for the weight)."""
+    real = project_copy(work / "real")
+    first = timing.build_once(real, work / "site-real")  # warm-up; its site is the model of the stock pages
+    stock_project = work / "stock"
+    stock.write_stock_site(work / "site-real", stock_project)
+    series = timing.interleaved({"ours": real, "stock": stock_project}, runs, work)
+    sites = {}
+    for name, s in series.items():
+        pages, html_bytes = _pages(work / f"site-{name}")
+        sites[name] = {**s.as_dict(), "pages": pages, "html_bytes": html_bytes}
+    return {"sites": sites, "ratio": series["ours"].median / series["stock"].median,
+            "build_ratio": series["ours"].build_median / series["stock"].build_median,
+            "flags": " ".join(timing.BUILD_FLAGS), "warm_up_s": round(first.seconds, 3)}, work / "site-real"
+
+
+def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]], list[str]]:
+    rows, copied = [], []
+    for k in scales:
+        shape, copied = synthetic.generate(ROOT / "data", work / f"data-{k}x", k)
+        project = project_copy(work / f"scale-{k}x", work / f"data-{k}x")
+        series = timing.Series([timing.build_once(project, work / f"site-{k}x") for _ in range(runs)])
+        site = work / f"site-{k}x"
+        pages, _ = _pages(site)
+        heaviest = max(weight.site_pages(site), key=lambda url: weight.html_gz(site, url))
+        rows.append({"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
+                     "schedule_items": shape.schedule_items * shape.cycles, "organizations": shape.organizations,
+                     "pages": pages, **series.as_dict(),
+                     "heaviest_page": heaviest, "heaviest_html_gz": weight.html_gz(site, heaviest)})
+    for prev, row in zip([None, *rows], rows):  # what one more 1× costs from the scale before: near-constant if linear
+        row["from_scale"] = prev["scale"] if prev else None
+        for key, of in (("per_extra_scale_s", "median_s"), ("per_extra_scale_cpu_s", "cpu_median_s")):
+            row[key] = (row[of] - prev[of]) / (row["scale"] - prev["scale"]) if prev else None
+    return rows, copied
+
+
+def rebuild(work: Path, runs: int) -> dict[str, Any]:
+    """Through the build API in a child process, then end to end through `mkdocs serve`."""
+    project = project_copy(work / "rebuild")
+    out = subprocess.run([sys.executable, "-m", "bench.rebuild", str(project), str(runs)], cwd=ROOT,
+                         capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    results = json.loads(out.stdout.strip().splitlines()[-1])
+    results["serve"] = serve.measure(project_copy(work / "serve"), runs)
+    return results
+
+
+def targets(results: dict[str, Any]) -> list[Target]:
+    found: list[Target] = []
+    o = results["overhead"]
+    cpu_ratio = o["sites"]["ours"]["cpu_median_s"] / o["sites"]["stock"]["cpu_median_s"]
+    found.append(Target("overhead ratio at 1× (ours / stock)", f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f})", f"≤ {OVERHEAD_MAX}",
+                        o["ratio"] <= OVERHEAD_MAX))
+    r = results["rebuild"]
+    found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `mkdocs serve` drives it)",
+                        f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",
+                        r["median_s"] <= REBUILD_MAX_S))
+    found.append(Target("the same, end to end in `mkdocs serve` (its watcher polls every 0.5 s)",
+                        f"{r['serve']['median_s']:.2f} s", f"≤ {REBUILD_MAX_S} s", r["serve"]["median_s"] <= REBUILD_MAX_S))
+    big = next((s for s in results["scale"] if s["scale"] == BIG_SCALE), None)
+    if big:
+        found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s (CPU {big['cpu_median_s']:.2f} s)", f"≤ {BIG_BUILD_MAX_S:.0f} s",
+                            big["median_s"] <= BIG_BUILD_MAX_S))
+        found.append(Target(f"{BIG_SCALE}× peak memory", f"{big['peak_mb']:.0f} MB", f"≤ {BIG_PEAK_MAX_MB:.0f} MB",
+                            big["peak_mb"] <= BIG_PEAK_MAX_MB))
+    # From 10× on every synthetic cycle has the same shape (only their number grows), so the
+    # last two steps compare like with like; in CPU time, which other processes do not bend.
+    steps = [s for s in results["scale"] if s["per_extra_scale_cpu_s"] is not None and s["scale"] > 10]
+    if len(steps) >= 2:
+        last, before = steps[-1]["per_extra_scale_cpu_s"], steps[-2]["per_extra_scale_cpu_s"]
+        found.append(Target(f"near-linear growth: CPU time of one more 1× from {steps[-1]['from_scale']}× to "
+                            f"{steps[-1]['scale']}× / from {steps[-2]['from_scale']}× to {steps[-2]['scale']}×",
+                            f"{last:.3f} s / {before:.3f} s", f"≤ {LINEAR_SLACK}×", last <= LINEAR_SLACK * max(before, 1e-9)))
+    for w in results["weight"]["by_kind"]:
+        found.append(Target(f"gzipped HTML, {w['kind']} ({w['url']})", f"{w['html_gz'] / KB:.1f} KB",
+                            f"≤ {HTML_GZ_MAX // KB} KB", w["html_gz"] <= HTML_GZ_MAX))
+    foreign = sorted({f for w in results["weight"]["pages"] for f in w["foreign"]})
+    found.append(Target("scripts or hosts not the theme's or ours, on any page", ", ".join(foreign) or "none",
+                        "none", not foreign))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    parser.add_argument("--scales", default=os.environ.get("BENCH_SCALES", "1 10 20 50"))
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="scratch folder (git-ignored)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    args = parser.parse_args(argv)
+    args.work, args.out = args.work.resolve(), args.out.resolve()
+    scales = sorted({int(s) for s in args.scales.replace(",", " ").split()})
+    started, load_before = time.perf_counter(), _load()
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    def step(name: str) -> None:
+        print(f"bench: {name} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+
+    step("overhead: our site and the stock site")
+    overhead_results, weight_site = overhead(args.work, args.runs)
+    step("scale: " + ", ".join(f"{k}×" for k in scales))
+    scale_rows, copied = scale(args.work, scales, args.runs)
+    step("rebuild after a data edit")
+    rebuild_results = rebuild(args.work, args.runs)
+    step("weight in Chromium")
+    pages = weight.measure(weight_site)
+    load_after = _load()
+    results = {
+        "environment": {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpus": os.cpu_count(),
+                        "load_before": load_before, "load_after": load_after, "busy": _busy(load_before, load_after), "python": platform.python_version(),
+                        "runs": args.runs, "total_s": time.perf_counter() - started},
+        "overhead": overhead_results,
+        "scale": scale_rows,
+        "scale_copied": copied,
+        "rebuild": rebuild_results,
+        "weight": {"by_kind": weight.as_dicts(weight.by_kind(pages).values()), "pages": weight.as_dicts(pages)},
+    }
+    found = targets(results)
+    print(write(args.out, results, found))
+    print(f"Written to {args.out / 'results.md'} and results.json", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
