@@ -7,10 +7,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,3 +80,17 @@ class Site:
 @pytest.fixture(scope="session")
 def built(site: Path) -> Site:
     return Site(site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Debian Chromium for every browser test of the session."""
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The session's build served on 127.0.0.1."""
+    with serve(site) as url:
+        yield url

@@ -4,27 +4,15 @@ The pages are found in the build (tests/sitepages.py), so new page kinds are cov
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium, serve
 from sitepages import counterpart, language, one_per_type, pages
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 def test_the_site_has_pages_of_several_types_in_both_languages(site: Path) -> None:

@@ -20,7 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import chromium
 from conftest import build_site
 from nginx import HEADERS, SUB_PATH, free_port, nginx
 from sitepages import pages
@@ -202,11 +201,6 @@ def test_unknown_address_gets_the_sites_own_404_page(deployed: Deployed) -> None
     stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
     assert stylesheets and all(fetch(urljoin(deployed.base + "no-such-page/", href)).status == 200 for href in stylesheets)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 def test_every_page_runs_under_the_policy_in_chromium(browser: Browser, deployed: Deployed) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, proper_names
+from conftest import proper_names
 
 PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import chromium, serve
+from browser import serve
 from conftest import ROOT, Site, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "monitoring" / "monitoring.yml"
@@ -296,11 +295,6 @@ def test_2026_build_shows_no_status_the_data_does_not_give(built: Site, lang: st
 
 # --- phones -------------------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -7,30 +7,18 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium, serve
 
 PAGES = ["2026/announcements/", "2026/announcements/start/", "2026/discussion/", "2026/report/",
          "2026/positions/", "2026/data/", "archive/", "contacts/"]
 ALL_PAGES = PAGES + [f"kk/{url}" for url in PAGES]
 
 
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.mark.parametrize("url", ALL_PAGES)

@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import chromium, serve
+from browser import serve
 from conftest import build_site, copy_project
 from sitepages import output_files, pages
 
@@ -149,11 +149,6 @@ def test_the_checks_catch_executable_markup() -> None:
         assert html_problems(payload), payload
     assert not html_problems('<p>&lt;script&gt;alert(1)&lt;/script&gt; <a href="../plan/">план</a></p>')
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 def test_nothing_runs_in_chromium_on_pages_or_in_search(browser: Browser, poisoned: Path) -> None:
