@@ -332,3 +332,12 @@ def test_kazakh_status_pages_have_no_russian_interface_text(synthetic: Site, url
                if key.startswith(("monitoring.", "stage.", "timeline.", "page.")) and values["ru"] != values["kk"]}
     found = sorted(text for text in russian if len(text) > 5 and text in visible)
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["", "kk/"])
+def test_home_block_names_the_public_discussion_with_its_date(built, lang: str) -> None:
+    """The next public event readers look for: the discussion of the results (schedule item 6)."""
+    line = built.page(lang).select_one(".vakr-stage__public")
+    assert line.time["datetime"] == "2026-05-19"
+    assert line.a["href"] == "2026/discussion/"
+    assert (built.root / lang / "2026/discussion/index.html").exists()
