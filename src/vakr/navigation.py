@@ -9,7 +9,7 @@ from pathlib import Path
 from vakr import strings
 from vakr.load import SiteData
 from vakr.model import LANGUAGES
-from vakr.pages import cartogram_pages, cycle_pages
+from vakr.pages import ORGANIZATION, cartogram_pages, cycle_pages
 
 HOME = "index.md"
 
@@ -18,7 +18,9 @@ def site_nav(site: SiteData, docs_dir: Path, lang: str) -> list[object]:
     nav: list[object] = [HOME]
     for cycle in site.cycles:
         entries: list[object] = [page.path for page in cycle_pages(cycle)]
-        cartogram = [page.path for page in cartogram_pages(site, cycle)]
+        # organization pages are reached from the cartogram: listing every one in the menu of
+        # every page made the menu, and the build, grow with organizations × cycles
+        cartogram = [page.path for page in cartogram_pages(site, cycle) if page.view is not ORGANIZATION]
         if cartogram:
             entries.append({strings.t(lang, "page.cartogram"): cartogram})
         nav.append({strings.t(lang, "cycle.short", year=cycle.year): entries})

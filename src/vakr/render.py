@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -133,42 +133,29 @@ def item_id(number: int) -> str:
     return f"item-{number}"
 
 
-class _HeadingParser(HTMLParser):
-    """Collects the h2/h3 headings with ids that a template wrote, for the page's TOC."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.toc: list[Heading] = []
-        self._open: Heading | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        ids = dict(attrs).get("id")
-        if tag in ("h2", "h3") and ids:
-            self._open = Heading(int(tag[1]), ids, "")
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.name += data
-
-    def handle_endtag(self, tag: str) -> None:
-        heading = self._open
-        if heading is None or tag != f"h{heading.level}":
-            return
-        heading.name = html.escape(" ".join(heading.name.split()), quote=False)  # the theme inserts it as HTML
-        if heading.level == 3 and self.toc and self.toc[-1].level == 2:
-            self.toc[-1].children.append(heading)
-        else:
-            self.toc.append(heading)
-        self._open = None
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
-def _toc(view: View, cycle: Cycle, helpers: _Helpers, html: str) -> list[Heading]:
+def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading]:
+    """The h2/h3 headings with ids that the template wrote (h3 nested under its h2). Read
+    with a pattern, not an HTML parser: our templates write headings in this one form, and
+    parsing every page was a tenth of the build."""
     if view is SCHEDULE and cycle.schedule is not None:
         return [Heading(2, section_id(n), str(helpers.text(section.title)))
                 for n, section in enumerate(cycle.schedule.sections, 1)]
-    parser = _HeadingParser()
-    parser.feed(html)
-    return parser.toc
+    toc: list[Heading] = []
+    for level, anchor, inner in _HEADING.findall(page):
+        text = " ".join(html.unescape(_TAG.sub("", inner)).split())
+        heading = Heading(int(level), anchor, html.escape(text, quote=False))  # the theme inserts it as HTML
+        if heading.level == 3 and toc and toc[-1].level == 2:
+            toc[-1].children.append(heading)
+        else:
+            toc.append(heading)
+    return toc
+
+
+_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the templates that show the cartogram
 
 
 def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
@@ -182,7 +169,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
         pub=_Publications(site, cycle, lang, context or PublicationContext()), link=_link, code=_code,
         entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
-        cg=Cartogram(site, cycle) if cycle.risks is not None else None,
+        cg=Cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         item=int(key) if view is PLAN_ITEM and key else None,
         status=status_context(site, cycle, lang, link_to),

@@ -15,7 +15,8 @@ _FILE = Path(__file__).with_name("strings.yml")
 @cache
 def catalog() -> dict[str, dict[str, str]]:
     with _FILE.open(encoding="utf-8") as f:
-        data: dict[str, dict[str, str]] = yaml.safe_load(f)
+        # LibYAML's parser where installed: the pure-Python one took a tenth of a small build
+        data: dict[str, dict[str, str]] = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     for key, values in data.items():
         missing = [lang for lang in LANGUAGES if not values.get(lang)]
         if missing:
