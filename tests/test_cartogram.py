@@ -134,7 +134,7 @@ def test_risk_list_shows_every_risk_with_its_measures(built: Site, lang: str) ->
         level = cells[2].get_text(strip=True)
         assert level == ("не оценён" if not lang else "бағаланбаған")
         links = [a["href"] for a in cells[3].select("a")]
-        assert links == [f"../plan/{n}/" for n in risk["plan_items"]]  # each item's page: status, reports
+        assert links == [f"../execution/#item-{n}" for n in risk["plan_items"]]  # each item: status, reports
         assert len(cells[3].select(".vakr-state")) == len(risk["plan_items"])
         section = row.find_previous("h3")
         assert section["id"] == f"dir-{risk['direction']}"

@@ -126,84 +126,94 @@ def test_dashboard_latest_reports_newest_first_and_none_from_after_the_as_of_dat
     assert "<b>разметка</b> остаётся текстом" in words(page)
 
 
-# --- plan item pages --------------------------------------------------------------------
+# --- each plan item's section on the execution page ---------------------------------------
 
 
-def status_of(site: Site, url: str) -> str:
-    return site.page(url).select_one(".vakr-item-status .vakr-state")["class"][1].removeprefix("vakr-state--")
+def item(site: Site, lang: str, number: int):  # type: ignore[no-untyped-def]
+    """The section of plan item `number` on the cycle's execution page."""
+    return site.page(f"{lang}2026/execution/").select_one(f"section#item-{number}")
+
+
+def status_of(site: Site, lang: str, number: int) -> str:
+    return item(site, lang, number).select_one(".vakr-item-status .vakr-state")["class"][1].removeprefix("vakr-state--")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_item_page_shows_its_derived_status(synthetic: Site, lang: str) -> None:
+def test_every_item_shows_its_derived_status(synthetic: Site, lang: str) -> None:
+    assert len(synthetic.page(f"{lang}2026/execution/").select("section.vakr-item")) == 38
     for state, items in EXPECTED.items():
         for number in items:
-            assert status_of(synthetic, f"{lang}2026/plan/{number}/") == state, number
+            assert status_of(synthetic, lang, number) == state, number
 
 
 def test_late_open_items_say_the_deadline_passed_and_on_time_ones_do_not(synthetic: Site) -> None:
     for number, late in ((2, True), (3, True), (20, False), (23, False), (1, False), (5, False), (4, False)):
-        marker = synthetic.page(f"2026/plan/{number}/").select_one(".vakr-item-status .vakr-late")
+        marker = item(synthetic, "", number).select_one(".vakr-item-status .vakr-late")
         assert (marker is not None) == late, number
-    assert words(synthetic.page("2026/plan/2/").select_one(".vakr-late")) == "срок истёк 01.07.2026"
+    assert words(item(synthetic, "", 2).select_one(".vakr-late")) == "срок истёк 01.07.2026"
 
 
-def test_item_page_history_evidence_and_reason(synthetic: Site) -> None:
-    page = synthetic.page("2026/plan/1/")
+def test_item_history_evidence_and_reason(synthetic: Site) -> None:
+    page = item(synthetic, "", 1)
     rows = page.select("table.vakr-history tbody tr")
     assert [r.select_one("time")["datetime"] for r in rows] == ["2026-06-30", "2026-06-20"]
     assert [r.select_one(".vakr-state")["class"][1] for r in rows] == ["vakr-state--done", "vakr-state--in_progress"]
     link = rows[0].select_one(".vakr-evidence a")
     assert link["href"] == "https://example.kz/docs/prikaz-45.pdf" and words(link) == "Приказ № 45"
     assert "приказ № 45-П от 30.06.2026" in words(rows[0])
-    kk = synthetic.page("kk/2026/plan/1/").select_one("table.vakr-history tbody tr")
+    kk = item(synthetic, "kk/", 1).select_one("table.vakr-history tbody tr")
     assert "Бұйрық бекітілді" in words(kk) and "№ 45 бұйрық" in words(kk)
-    not_done = synthetic.page("2026/plan/4/")
+    not_done = item(synthetic, "", 4)
     assert "Причина: Реорганизация подразделения" in words(not_done.select_one(".vakr-reason"))
     # a site path in the evidence resolves relative to the page
-    for url in ("2026/plan/4/", "kk/2026/plan/4/"):
-        href = synthetic.page(url).select_one(".vakr-evidence a")["href"]
+    for lang in ("", "kk/"):
+        href = item(synthetic, lang, 4).select_one(".vakr-evidence a")["href"]
+        url = f"{lang}2026/execution/"
         assert not href.startswith("/") and (synthetic.root / url / href).resolve() == (synthetic.root / "2026/plan").resolve()
 
 
 def test_permanent_items_are_ongoing_with_their_last_report(synthetic: Site) -> None:
-    with_report = synthetic.page("2026/plan/21/").select_one(".vakr-item-status")
+    with_report = item(synthetic, "", 21).select_one(".vakr-item-status")
     assert "исполняется постоянно" in words(with_report)
     assert words(with_report.select_one(".vakr-last")) == "последний отчёт от 20.07.2026: в работе"
-    without = synthetic.page("2026/plan/22/").select_one(".vakr-item-status")
+    without = item(synthetic, "", 22).select_one(".vakr-item-status")
     assert words(without.select_one(".vakr-last")) == "отчётов об исполнении не опубликовано"
 
 
 def test_report_after_the_as_of_date_is_not_shown(synthetic: Site) -> None:
-    page = synthetic.page("2026/plan/24/")
+    page = item(synthetic, "", 24)
     assert not page.select("table.vakr-history")
     assert "отчёта пока нет, срок не наступил" in words(page.select_one(".vakr-item-status"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_plan_page_links_each_number_to_its_item_page(synthetic: Site, lang: str) -> None:
+def test_plan_page_links_each_item_to_its_execution_section(synthetic: Site, lang: str) -> None:
     page = synthetic.page(f"{lang}2026/plan/")
     rows = page.select("table.vakr-table--plan tbody tr[id]")
     assert len(rows) == 38
     for row in rows:
         number = row["id"].removeprefix("item-")
         link = row.select_one("a.vakr-item-page")
-        target = (synthetic.root / f"{lang}2026/plan/" / link["href"] / "index.html").resolve()
-        assert target == (synthetic.root / f"{lang}2026/plan/{number}/index.html").resolve()
+        path, _, anchor = link["href"].partition("#")
+        assert (synthetic.root / f"{lang}2026/plan/" / path).resolve() == (synthetic.root / f"{lang}2026/execution").resolve()
+        assert anchor == f"item-{number}"
         assert re.search(rf"\b{number}\b", words(link))  # the link says which item, to a screen reader too
         assert row.select_one(f'th a[href="#item-{number}"]')  # the number still links to its anchor
 
 
-def test_item_page_url_function_matches_the_built_pages(synthetic: Site) -> None:
+def test_item_url_function_matches_the_built_pages(synthetic: Site) -> None:
     from vakr.pages import plan_item_url
 
     for lang in ("ru", "kk"):
-        assert (synthetic.root / plan_item_url("2026", 17, lang) / "index.html").exists()
-    assert plan_item_url("2026", 17, "kk") == "kk/2026/plan/17/"
+        path, _, anchor = plan_item_url("2026", 17, lang).partition("#")
+        page = BeautifulSoup((synthetic.root / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.find(id=anchor) is not None
+    assert plan_item_url("2026", 17, "kk") == "kk/2026/execution/#item-17"
 
 
 # --- the as-of date, the home block, the timeline ---------------------------------------
 
-STATUS_PAGES = ["", "2026/", "2026/monitoring/", "2026/timeline/", "2026/plan/1/", "2026/plan/38/"]
+STATUS_PAGES = ["", "2026/", "2026/monitoring/", "2026/timeline/", "2026/execution/"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -257,7 +267,7 @@ def test_timeline_has_one_mark_per_schedule_step_and_a_table(synthetic: Site, la
 @pytest.mark.parametrize("lang", LANGS)
 def test_links_on_status_pages_lead_to_existing_pages_and_anchors(synthetic: Site, lang: str) -> None:
     """The data pages' HTML is not checked by MkDocs' link validation: check it here."""
-    for url in [*STATUS_PAGES, "2026/plan/", "2026/plan/4/"]:
+    for url in [*STATUS_PAGES, "2026/plan/"]:
         for a in synthetic.page(lang + url).select("article a[href]"):
             href = a["href"]
             if href.startswith(("https://", "http://")):
@@ -283,10 +293,13 @@ def test_2026_build_shows_no_status_the_data_does_not_give(built: Site, lang: st
     for state in REPORT_STATES:
         assert rows[state].select_one("td.vakr-num").get_text() == "0", state
     assert not page.select("table.vakr-latest")
-    for number in range(1, 39):
-        item = built.page(f"{lang}2026/plan/{number}/")
-        assert status_of(built, f"{lang}2026/plan/{number}/") in ("overdue", "pending", "ongoing")
-        assert not item.select("table.vakr-history, .vakr-evidence")
+    execution = built.page(f"{lang}2026/execution/")
+    sections = execution.select("section.vakr-item")
+    assert len(sections) == 38
+    for section in sections:
+        state = section.select_one(".vakr-item-status .vakr-state")["class"][1].removeprefix("vakr-state--")
+        assert state in ("overdue", "pending", "ongoing"), section["id"]
+        assert not section.select("table.vakr-history, .vakr-evidence")
     timeline = built.page(f"{lang}2026/timeline/")
     assert not timeline.select(".vakr-tl-step--done, tr[data-state=done]")
     home = built.page(lang)
@@ -304,7 +317,7 @@ def test_phone_pages_fit_and_home_status_is_on_the_first_screen(synthetic: Site,
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        for url in ["", "2026/", "2026/monitoring/", "2026/timeline/", "2026/plan/1/", "2026/plan/4/"]:
+        for url in ["", "2026/", "2026/monitoring/", "2026/timeline/", "2026/execution/"]:
             page.goto(base + lang + url, wait_until="networkidle")
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{lang}{url}: {overflow}px"
@@ -319,7 +332,7 @@ def test_phone_pages_fit_and_home_status_is_on_the_first_screen(synthetic: Site,
         page.close()
 
 
-@pytest.mark.parametrize("url", [*STATUS_PAGES, "2026/plan/4/", "2026/plan/21/"])
+@pytest.mark.parametrize("url", STATUS_PAGES)
 def test_kazakh_status_pages_have_no_russian_interface_text(synthetic: Site, url: str) -> None:
     from vakr import strings
 

@@ -55,13 +55,13 @@ ORGANIZATION = View("organization", "page.organization", folder="organizations")
 # monitoring of execution
 TIMELINE = View("timeline", "page.timeline")
 MONITORING = View("monitoring", "page.monitoring")
-PLAN_ITEM = View("plan_item", "page.plan_item", hide_toc=True, folder="plan")  # one page per plan item, not in the menu
+EXECUTION = View("execution", "page.execution")  # every plan item's status and reports, one section each
 
 PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA)
 SITE_VIEWS = (ARCHIVE, CONTACTS)
-CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING, *PUBLICATION_VIEWS)
+CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING, EXECUTION, *PUBLICATION_VIEWS)
 CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
-VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, PLAN_ITEM, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
+VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}
 
 
 @dataclass(frozen=True)
@@ -106,26 +106,16 @@ def announcement_pages(cycle: Cycle) -> list[PageSpec]:
             for entry in cycle_entries(cycle)]
 
 
-def plan_item_pages(cycle: Cycle) -> list[PageSpec]:
-    return [PageSpec(PLAN_ITEM, cycle.year, {lang: strings.t(lang, PLAN_ITEM.title_key, year=cycle.year, number=item.number)
-                                              for lang in LANGUAGES}, key=str(item.number))
-            for item in (cycle.plan.items if cycle.plan else ())]
-
-
-def plan_item_path(year: str, number: int) -> str:
-    """The page of one plan item (its status, deadline and reports): `2026/plan/17.md`."""
-    return PLAN_ITEM.path(year, str(number))
-
-
 def plan_item_url(year: str, number: int, lang: str) -> str:
-    """Its site-relative URL in `lang`: `2026/plan/17/`, `kk/2026/plan/17/`."""
-    return page_url(plan_item_path(year, number), lang)
+    """Where a plan item's status and reports are, in `lang`: `2026/execution/#item-17`.
+    One page per cycle rather than one per item: a page per item made a large plan's build
+    grow by thousands of pages (found by `make bench` at 50× the data)."""
+    return page_url(EXECUTION.path(year), lang) + f"#item-{number}"
 
 
 def all_pages(site: SiteData) -> list[PageSpec]:
     cycles = [page for cycle in site.cycles
-              for page in (*cycle_pages(cycle), *plan_item_pages(cycle), *cartogram_pages(site, cycle),
-                           *announcement_pages(cycle))]
+              for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle), *announcement_pages(cycle))]
     return [*cycles, *(_fixed(view, "site") for view in SITE_VIEWS)]
 
 

@@ -20,7 +20,7 @@ from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
-from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, PLAN_ITEM, SCHEDULE, VIEWS, View, entry_title
+from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title
 from vakr.render_monitoring import status_context
 
 LinkTo = Callable[[str], str]
@@ -162,7 +162,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
            key: str | None = None, context: PublicationContext | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
     current cycle's overview on the home page), which then needs its own heading; `key`
-    names the page of a per-key view (an announcement, an organization, a plan item)."""
+    names the page of a per-key view (an announcement, an organization)."""
     helpers = _Helpers(lang)
     values = dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
@@ -171,7 +171,6 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
         cg=Cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
-        item=int(key) if view is PLAN_ITEM and key else None,
         status=status_context(site, cycle, lang, link_to),
     )
     html = _environment().get_template(f"{view.name}.html.j2").render(**values)

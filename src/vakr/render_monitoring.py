@@ -12,7 +12,7 @@ from vakr.load import Cycle, SiteData
 from vakr.model import Evidence, PlanItem, ScheduleItem
 from vakr.monitoring import (STATES, ItemStatus, PlanMonitoring, Stage, Step, as_of, plan_monitoring,
                              schedule_steps, stage)
-from vakr.pages import plan_item_path
+from vakr.pages import EXECUTION
 from vakr.timeline import Layout, layout
 
 
@@ -50,7 +50,7 @@ class StatusView:
         return self.plan.statuses[number]
 
     def item_url(self, number: int) -> str:
-        return self.link_to(plan_item_path(self.cycle.year, number))
+        return self.link_to(EXECUTION.path(self.cycle.year)) + f"#item-{number}"
 
     def evidence_href(self, evidence: Evidence) -> str | None:
         """A web address as it is; a site path relative to the page (works under a sub-path)."""
