@@ -32,7 +32,6 @@ from vakr.feed import atom, feed_path
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
-from vakr.opendata import downloads
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
 from vakr.render import Heading, PublicationContext, render
 
@@ -71,7 +70,8 @@ def _site(config: MkDocsConfig) -> SiteData:
         except DataErrors as err:
             _cache["signature"] = None
             raise PluginError(str(err)) from None
-        _cache.update(signature=signature, site=site, all=everything)
+        context = PublicationContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+        _cache.update(signature=signature, site=site, all=everything, context=context)
         for line in coverage_lines(site):
             log.info(line)
     return _cache["site"]
@@ -107,8 +107,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
         return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    context = PublicationContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), context)
+    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     if rendered.lead:  # what the reader must see first goes right under the page title
@@ -191,9 +190,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
     for cycle in site.cycles:
-        for download in downloads(cycle, site, epoch):
+        for download in _cache["context"].downloads(site, cycle):
             target = root / download.path(cycle.year)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)

@@ -204,6 +204,14 @@ class PublicationContext:
 
     docs_dir: Path | None = None
     source_date_epoch: str | None = None
+    _downloads: dict[str, list[Download]] = field(default_factory=dict, compare=False, repr=False)
+
+    def downloads(self, site: SiteData, cycle: Cycle) -> list[Download]:
+        """A cycle's downloads, generated once per context: every page that links them shows
+        their sizes, and generating them for each page was a fifth of a large build."""
+        if cycle.year not in self._downloads:
+            self._downloads[cycle.year] = downloads(cycle, site, self.source_date_epoch)
+        return self._downloads[cycle.year]
 
 
 class _Publications:
@@ -239,7 +247,7 @@ class _Publications:
         return publications.human_size(size)
 
     def downloads(self) -> list[Download]:
-        return downloads(self.cycle, self.site, self.context.source_date_epoch)
+        return self.context.downloads(self.site, self.cycle)
 
     def downloads_for(self, document: str) -> list[Download]:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
