@@ -97,7 +97,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     view_name = page.meta.get("vakr_view")
     if view_name is None:
         return html
-    site = _site(config)
+    site = _cache["site"]  # loaded (and its files checked for changes) once per build, in on_config
     year = page.meta["vakr_cycle"]
     embedded = year == "current"  # the home page shows the current cycle under its own text
     cycle = site.current if embedded or year == "site" else site.cycle(year)
@@ -173,7 +173,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """In the publishable build, files under docs/ that only drafts use (a draft report's
     PDF) are not copied into the site."""
     if not _cache["drafts"]:
-        _site(config)
         for path in draft_files(_cache["all"]):
             file = files.get_file_from_path(path)
             if file is not None:
@@ -186,7 +185,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     the same data as the pages (the other language's build runs after this one)."""
     if _language(config) != DEFAULT_LANGUAGE:
         return
-    site = _site(config)
+    site = _cache["site"]
     root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))

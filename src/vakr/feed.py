@@ -13,11 +13,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, sel
 from vakr import strings
 from vakr.load import SiteData
 from vakr.model import DEFAULT_LANGUAGE
+from vakr.monitoring import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.opendata import flat
 from vakr.pages import entry_title, page_url
 from vakr.publications import site_entries
 
-ALMATY = dt.timezone(dt.timedelta(hours=5))  # announcements are dated in Almaty time
 
 
 def feed_path(lang: str) -> str:

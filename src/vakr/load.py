@@ -355,15 +355,8 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
             known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                     f"в плане-графике нет пункта {number}; есть пункты: {known}"))
-    seen: dict[str, int] = {}
-    for location, ident in _raw(source.data, "announcements", "*", "id"):
-        if not isinstance(ident, str):
-            continue
-        line = source.line_of(location)
-        if ident in seen:
-            errors.append(DataError(source.name, line, field_path(location),
-                                    f"id «{ident}» уже использован в строке {seen[ident]}: у каждого объявления свой адрес"))
-        seen.setdefault(ident, line)
+    _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
+        f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
     for location, file in _raw(source.data, "report", "file"):
         if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
             errors.append(DataError(source.name, source.line_of(location), field_path(location),

@@ -106,11 +106,16 @@ def announcement_pages(cycle: Cycle) -> list[PageSpec]:
             for entry in cycle_entries(cycle)]
 
 
+def item_id(number: int) -> str:
+    """The public anchor of a plan or schedule item: `#item-17`."""
+    return f"item-{number}"
+
+
 def plan_item_url(year: str, number: int, lang: str) -> str:
     """Where a plan item's status and reports are, in `lang`: `2026/execution/#item-17`.
     One page per cycle rather than one per item: a page per item made a large plan's build
     grow by thousands of pages (found by `make bench` at 50× the data)."""
-    return page_url(EXECUTION.path(year), lang) + f"#item-{number}"
+    return page_url(EXECUTION.path(year), lang) + "#" + item_id(number)
 
 
 def all_pages(site: SiteData) -> list[PageSpec]:

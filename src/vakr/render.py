@@ -20,7 +20,7 @@ from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
-from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title
+from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.render_monitoring import status_context
 
 LinkTo = Callable[[str], str]
@@ -126,11 +126,6 @@ def _environment() -> Environment:
 
 def section_id(number: int) -> str:
     return f"section-{number}"
-
-
-def item_id(number: int) -> str:
-    """The public anchor of a plan or schedule item: `#item-17`."""
-    return f"item-{number}"
 
 
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -9,17 +9,16 @@ from functools import cached_property
 
 from vakr import strings
 from vakr.load import Cycle, SiteData
-from vakr.model import Evidence, PlanItem, ScheduleItem
-from vakr.monitoring import (STATES, ItemStatus, PlanMonitoring, Stage, Step, as_of, plan_monitoring,
+from vakr.model import Evidence, ScheduleItem
+from vakr.monitoring import (ItemStatus, PlanMonitoring, Stage, Step, as_of, plan_monitoring,
                              schedule_steps, stage)
-from vakr.pages import EXECUTION
+from vakr.pages import EXECUTION, item_id
 from vakr.timeline import Layout, layout
 
 
 class StatusView:
     def __init__(self, site: SiteData, cycle: Cycle, lang: str, link_to: Callable[[str], str]) -> None:
         self.site, self.cycle, self.lang, self.link_to = site, cycle, lang, link_to
-        self.states = STATES
 
     @cached_property
     def on(self) -> dt.date:
@@ -41,16 +40,12 @@ class StatusView:
     def timeline(self) -> Layout:
         return layout(self.steps, self.on)
 
-    def item(self, number: int) -> PlanItem | None:
-        plan = self.cycle.plan
-        return next((i for i in plan.items if i.number == number), None) if plan else None
-
     def status(self, number: int) -> ItemStatus:
         assert self.plan is not None
         return self.plan.statuses[number]
 
     def item_url(self, number: int) -> str:
-        return self.link_to(EXECUTION.path(self.cycle.year)) + f"#item-{number}"
+        return self.link_to(EXECUTION.path(self.cycle.year)) + "#" + item_id(number)
 
     def evidence_href(self, evidence: Evidence) -> str | None:
         """A web address as it is; a site path relative to the page (works under a sub-path)."""
