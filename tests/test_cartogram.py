@@ -3,6 +3,8 @@ clearly synthetic scored copy with an earlier cycle, so every map, level and cha
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -150,6 +152,19 @@ def test_organization_page_shows_its_risks_and_plan_items(built: Site, lang: str
                  if org in {top_level(o) for o in i["executor"]["organizations"]}]
         shown = [int(a.get_text()) for a in page.select("table.vakr-table--org-plan th.vakr-number a")]
         assert shown == items, org
+
+
+def test_search_finds_each_risk_on_the_risk_list_not_again_per_organization(built: Site) -> None:
+    """Organization pages are filtered views of the risk list: they stay out of the search
+    index, so each risk is one hit (and the index phones download stays smaller)."""
+    index = json.loads((built.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert [loc for loc in locations if "/organizations/" in loc] == []
+    for lang in LANGS:
+        risk_list = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"{lang}2026/risks/"))
+        for risk in RISKS["risks"]:
+            assert html.escape(risk["description"]["ru"], quote=False) in risk_list, risk["id"]
+    assert built.page("2026/organizations/spk/").select('tr[id^="risk-"]')  # the pages themselves are built
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -23,6 +23,7 @@ class View:
     title_key: str
     hide_toc: bool = False
     folder: str | None = None  # a view with one page per key: <year>/<folder>/<key>.md
+    searchable: bool = True  # False: a filtered view of pages the search index already holds
 
     def path(self, year: str, key: str | None = None) -> str:
         return f"{year}/{self.folder}/{key}.md" if self.folder else f"{year}/{self.name}.md"
@@ -51,7 +52,10 @@ CONTACTS = SiteView("contacts", "page.contacts")
 # the cartogram of corruption risks
 CARTOGRAM = View("cartogram", "page.cartogram")
 RISKS = View("risks", "page.risks")
-ORGANIZATION = View("organization", "page.organization", folder="organizations")  # one page per organization
+# one page per organization: its column of the cartogram, its risks and measures, all of
+# them on the list of risks and the execution page already; out of the search index, so a
+# search finds each risk once (not again for each organization) and the index stays light
+ORGANIZATION = View("organization", "page.organization", folder="organizations", searchable=False)
 # monitoring of execution
 TIMELINE = View("timeline", "page.timeline")
 MONITORING = View("monitoring", "page.monitoring")
@@ -146,6 +150,8 @@ def stub_text(page: PageSpec, lang: str) -> str:
         lines.append(f'vakr_key: "{page.key}"')
     if page.view.hide_toc:
         lines.append("hide: [toc]")
+    if not page.view.searchable:
+        lines.append("search: {exclude: true}")
     return "\n".join([*lines, "---", ""])
 
 
