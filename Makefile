@@ -8,6 +8,9 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 export NO_MKDOCS_2_WARNING := 1
+# Our code byte-compiled like the installed packages are, so no run compiles it again
+# (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
+COMPILE = $(BIN)/python -m compileall -q src hooks
 
 .PHONY: serve build check test schema lock clean import bench
 
@@ -16,6 +19,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "vakr-src.pth").write_text("$(CURDIR)/src\n")'
+	$(COMPILE)
 	touch $@
 
 $(TSTAMP): $(STAMP) requirements-test.txt
@@ -27,9 +31,11 @@ $(BSTAMP): $(TSTAMP) bench/requirements.txt
 	touch $@
 
 serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0.0.1:8000
+	$(COMPILE)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## validate data/ and write the publishable site to site/
+	$(COMPILE)
 	$(BIN)/python -m vakr build --site-dir site
 
 check: $(STAMP)  ## validate data/ only
@@ -44,6 +50,7 @@ import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan
 	$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
 bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
 	bash .ci/system-deps.sh
+	$(COMPILE)
 	$(BIN)/python -m bench
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model

@@ -43,6 +43,16 @@ def _busy(*loads: str) -> bool:
     return any(float(load.split()[0]) > (os.cpu_count() or 1) for load in loads)
 
 
+FIRST_BUILD = "ours, first build"
+
+
+def _first_build(project: Path, site_dir: Path, tmp: Path) -> timing.Run:
+    """A build with no compiled templates kept from an earlier one (they are kept in the
+    temporary folder): the first build after a checkout or a reboot."""
+    tmp.mkdir()
+    return timing.build_once(project, site_dir, env={"TMPDIR": str(tmp)})
+
+
 def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
     """Our site and the stock site of the same pages, built alternately. Returns the
     results and the built real site (for the weight)."""
@@ -51,11 +61,13 @@ def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
     stock_project = work / "stock"
     stock.write_stock_site(work / "site-real", stock_project)
     series = timing.interleaved({"ours": real, "stock": stock_project}, runs, work)
+    series[FIRST_BUILD] = timing.Series([_first_build(real, work / f"site-{FIRST_BUILD}", work / f"tmp-{n}") for n in range(runs)])
     sites = {}
     for name, s in series.items():
         pages, html_bytes = _pages(work / f"site-{name}")
         sites[name] = {**s.as_dict(), "pages": pages, "html_bytes": html_bytes}
     return {"sites": sites, "ratio": series["ours"].median / series["stock"].median,
+            "first_build_ratio": series[FIRST_BUILD].median / series["stock"].median,
             "build_ratio": series["ours"].build_median / series["stock"].build_median,
             "flags": " ".join(timing.BUILD_FLAGS), "warm_up_s": round(first.seconds, 3)}, work / "site-real"
 
@@ -94,8 +106,9 @@ def targets(results: dict[str, Any]) -> list[Target]:
     found: list[Target] = []
     o = results["overhead"]
     cpu_ratio = o["sites"]["ours"]["cpu_median_s"] / o["sites"]["stock"]["cpu_median_s"]
-    found.append(Target("overhead ratio at 1× (ours / stock)", f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f})", f"≤ {OVERHEAD_MAX}",
-                        o["ratio"] <= OVERHEAD_MAX))
+    found.append(Target("overhead ratio at 1× (ours / stock), build after build",
+                        f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f}; the first build, templates not yet compiled: "
+                        f"{o['first_build_ratio']:.2f})", f"≤ {OVERHEAD_MAX}", o["ratio"] <= OVERHEAD_MAX))
     r = results["rebuild"]
     found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `mkdocs serve` drives it)",
                         f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",

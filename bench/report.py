@@ -64,6 +64,11 @@ def markdown(results: dict[str, Any], targets: list[Target]) -> str:
         f"MkDocs' build() alone (without interpreter start-up, imports and configuration). Both: "
         f"`mkdocs build {overhead['flags']}` in a fresh process, both languages, built alternately.",
         "",
+        f"Our builds keep compiled templates (the theme's and ours) in the temporary folder, as Python keeps .pyc "
+        f"files; the stock site compiles them in every build. The first build after a checkout or a reboot "
+        f"compiles them: ratio **{overhead['first_build_ratio']:.2f}** (row «ours, first build», each run with an "
+        f"empty temporary folder).",
+        "",
         "## Scale: synthetic data at multiples of the 2026 cycle",
         "",
         *_table(["scale", "cycles", "plan items", "schedule items", "organizations", "pages", "build median",

@@ -13,6 +13,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.rebuild import EDITED_FILE, edit
@@ -21,51 +24,73 @@ _LIVERELOAD = re.compile(rb"livereload\((\d+),\s*(\d+)\)")
 _START_TIMEOUT_S = 120
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _get(url: str, timeout: float) -> bytes:
+def get(url: str, timeout: float = 10) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 — our own loopback server
         return response.read()
 
 
-def _current_epoch(base: str) -> tuple[int, int]:
+@dataclass
+class LiveSite:
+    """A running `mkdocs serve --livereload`: its address and the site version it shows."""
+
+    base: str  # the served site's root, with the site_url's path
+    root: str  # the server's root, where its live-reload endpoint is
+    epoch: int
+    request_id: int
+    log: Path
+
+    def wait_for_rebuild(self) -> None:
+        """Return once the site is rebuilt after a change: what an open page waits for."""
+        self.epoch = int(get(f"{self.root}livereload/{self.epoch}/{self.request_id}", timeout=120))
+
+
+def _current_epoch(url: str) -> tuple[int, int]:
     """The live-reload epoch the served page was built at, and its request id."""
     deadline = time.monotonic() + _START_TIMEOUT_S
     while True:
         try:
-            m = _LIVERELOAD.search(_get(base, timeout=10))
+            m = _LIVERELOAD.search(get(url))
             if m:
                 return int(m[1]), int(m[2])
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"mkdocs serve did not come up at {base}")
+            raise RuntimeError(f"mkdocs serve did not come up at {url}")
         time.sleep(0.2)
 
 
+@contextmanager
+def served(project: Path, path: str = "") -> Iterator[LiveSite]:
+    """`project` served by a real `mkdocs serve --livereload` until the block ends; `path`
+    is the site_url's path the server mounts the site under."""
+    root = f"http://127.0.0.1:{free_port()}/"
+    log_path = project / "serve.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
+             "--dev-addr", root.removeprefix("http://").rstrip("/"), "--livereload"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            epoch, request_id = _current_epoch(root + path)
+            yield LiveSite(root + path, root, epoch, request_id, log_path)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 def measure(project: Path, runs: int) -> dict[str, object]:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = (project / "serve.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
-         "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        epoch, request_id = _current_epoch(base)
-        times = []
+    times = []
+    with served(project) as live:
         for n in range(runs):
             time.sleep(0.5)  # let the watcher settle after the previous build
             start = time.perf_counter()
             edit(project / EDITED_FILE, n)
-            epoch = int(_get(f"{base}livereload/{epoch}/{request_id}", timeout=120))
+            live.wait_for_rebuild()
             times.append(time.perf_counter() - start)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
     return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times]}

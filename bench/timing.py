@@ -24,11 +24,12 @@ class Run:
     cpu_seconds: float  # user + system CPU time of the process: what another busy process cannot inflate much
 
 
-def build_once(project: Path, site_dir: Path) -> Run:
-    """One `python -m mkdocs build` of `project` into `site_dir`; raises if it fails."""
+def build_once(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> Run:
+    """One `python -m mkdocs build` of `project` into `site_dir` (`env`: variables to set
+    for it); raises if it fails."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
                "--site-dir", str(site_dir), *BUILD_FLAGS]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     log = project / "build.log"
     with log.open("wb") as out:
         start = time.perf_counter()

@@ -8,14 +8,13 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
-from types import CodeType
 from urllib.parse import urlsplit
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
-from jinja2.bccache import BytecodeCache, Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -33,7 +32,10 @@ from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import Heading, PublicationContext, render
+from vakr.render import Heading, PublicationContext, compiled_templates, render
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.vakr")
 
@@ -213,27 +215,25 @@ def _token(heading: Heading) -> dict[str, Any]:
             "children": [_token(c) for c in heading.children]}
 
 
-class _CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once per process instead of once per build: the i18n
-    plugin builds each language, and `mkdocs serve` each rebuild, with a fresh Jinja
-    environment, and compiling Material's templates was the largest part of a rebuild
-    (found by `make bench`). Keyed on each template's source checksum: an edited override
-    is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[tuple[str, str], CodeType] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        bucket.code = self._code.get((bucket.key, bucket.checksum))
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is not None:
-            self._code[(bucket.key, bucket.checksum)] = bucket.code
+SERVE_POLL_S = 0.2
 
 
-_compiled_templates = _CompiledTemplates()
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Look for saved files every 0.2 s instead of MkDocs' 0.5 s: waiting for the next look
+    was a third of the time from an officer's save to the reloaded page (`make bench`).
+    The server's watcher has not started yet; the paths it watches move to a new one."""
+    from watchdog.observers.polling import PollingObserver  # only `serve` needs it: not imported by builds
+
+    paths = list(server._watched_paths)  # noqa: SLF001 — MkDocs 1.6 (pinned) keeps no public list
+    for path in paths:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=SERVE_POLL_S)
+    for path in paths:
+        server.watch(path)
+    log.info("Изменения файлов проверяются каждые %s с", SERVE_POLL_S)
+    return server
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = _compiled_templates
+    env.bytecode_cache = compiled_templates()
     return env

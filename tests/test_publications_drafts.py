@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from bench.serve import free_port
 from conftest import ROOT
 
 STRINGS = yaml.safe_load((ROOT / "src/vakr/strings.yml").read_text(encoding="utf-8"))
@@ -225,15 +225,9 @@ def test_preview_feed_and_archive_include_drafts(preview: Path) -> None:
     assert "ВАКР 2027" in page(preview, "archive").get_text()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_mkdocs_serve_shows_drafts(project: Path, published: Path) -> None:
     """The real review command, not the VAKR_DRAFTS preview switch."""
-    port = _free_port()
+    port = free_port()
     env = _env()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

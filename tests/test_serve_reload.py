@@ -1,0 +1,51 @@
+"""An officer's review loop in a real `mkdocs serve` with live reload: a saved data file
+reaches the open page in both languages; a broken save is reported (file and line) and
+the open page is not reloaded (MkDocs holds it until the data is mended); the next good
+save is shown again."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench.serve import LiveSite, get, served
+from conftest import copy_project
+
+PLAN = Path("data/2026/plan.yml")
+OLD = "обеспечить полноту размещения"  # plan item 1's recommendation
+NEW = "обеспечить ПОЛНОТУ РАЗМЕЩЕНИЯ"
+
+
+def _plan_pages(live: LiveSite) -> list[str]:
+    return [get(f"{live.base}{prefix}2026/plan/").decode("utf-8") for prefix in ("", "kk/")]
+
+
+def _wait_for_log(live: LiveSite, text: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        log = live.log.read_text(encoding="utf-8", errors="replace")
+        if text in log:
+            return log
+        time.sleep(0.2)
+    raise AssertionError(f"«{text}» not in the serve log:\n{log[-3000:]}")
+
+
+def test_saved_data_reaches_the_open_page_and_a_broken_save_is_reported(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    plan = project / PLAN
+    source = plan.read_text(encoding="utf-8")
+    with served(project) as live:
+        assert all(OLD in page for page in _plan_pages(live))
+
+        plan.write_text(source.replace(OLD, NEW, 1), encoding="utf-8")
+        live.wait_for_rebuild()
+        assert all(NEW in page and OLD not in page for page in _plan_pages(live))
+
+        plan.write_text(source.replace("- number: 1\n", "- number: [1\n", 1), encoding="utf-8")
+        log = _wait_for_log(live, "An error happened during the rebuild")
+        assert "data/2026/plan.yml, строка 23" in log  # which file, which line
+
+        plan.write_text(source, encoding="utf-8")
+        live.wait_for_rebuild()
+        assert all(OLD in page and NEW not in page for page in _plan_pages(live))
+    assert "Изменения файлов проверяются каждые 0.2 с" in live.log.read_text(encoding="utf-8")
