@@ -2,10 +2,11 @@
 
 The texts are the real ones (so pages have real text lengths and real Cyrillic), cycled and
 marked with a suffix so every item is distinct. 1× is the real 2026 cycle unchanged; 50× is
-about 1,900 plan items, 250 organizations and 10 cycles. One function per file kind (see
-`CYCLE_FILES`); a per-cycle or top-level file with no generator yet (an optional file added
-by another feature) is copied from the real data with its dates moved to the cycle's year,
-so the output stays valid while the data model grows.
+about 1,900 plan items with their risks and execution reports, 250 organizations and 10
+cycles. One function per file kind (see `CYCLE_FILES`); a per-cycle file with no generator
+yet (an optional file added by another feature) is copied from the real data with its dates
+moved to the cycle's year, so the output stays valid while the data model grows. The
+site-wide settings (directions, the risk matrix, contacts) are the same at any scale.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 import yaml
 
 from bench.workspace import ROOT
-from vakr.load import CYCLE_FILE, ORGANIZATIONS_FILE, PLAN_FILE, SCHEDULE_FILE
+from vakr.load import CYCLE_FILE, MONITORING_FILE, ORGANIZATIONS_FILE, PLAN_FILE, RISKS_FILE, SCHEDULE_FILE
 from vakr.yamlsource import load
 
 REAL_YEAR = 2026
@@ -40,13 +41,14 @@ class Real:
     cycle: dict[str, Any]
     schedule: dict[str, Any]
     plan: dict[str, Any]
+    risks: dict[str, Any]
 
     @classmethod
     def read(cls, data_dir: Path) -> Real:
         folder = data_dir / str(REAL_YEAR)
         return cls(root=data_dir, organizations=load(data_dir / ORGANIZATIONS_FILE).data,
                    cycle=load(folder / CYCLE_FILE).data, schedule=load(folder / SCHEDULE_FILE).data,
-                   plan=load(folder / PLAN_FILE).data)
+                   plan=load(folder / PLAN_FILE).data, risks=load(folder / RISKS_FILE).data)
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,7 @@ def _cycled(items: list[Any], count: int, year: int = REAL_YEAR) -> Iterator[tup
     """(1-based position, real item, suffix) for `count` items made from `items` in turn;
     the first round of the real year is the real text unchanged, every other is marked."""
     for i in range(count):
-        round_ = i // len(items)
-        real = round_ == 0 and year == REAL_YEAR
-        yield i + 1, items[i % len(items)], "" if real else f" (синт. {year}-{round_ + 1})"
+        yield i + 1, items[i % len(items)], _round_suffix(i // len(items), year)
 
 
 def _unit_id(n: int) -> str:
@@ -179,11 +179,66 @@ def plan(real: Real, shape: Shape, year: int) -> dict[str, Any]:
     return shift_dates(out, year)
 
 
+def _round_suffix(round_: int, year: int) -> str:
+    """The mark `_cycled` gives the items of a round: none on the real ones."""
+    return "" if round_ == 0 and year == REAL_YEAR else f" (синт. {year}-{round_ + 1})"
+
+
+def risks(real: Real, shape: Shape, year: int) -> dict[str, Any]:
+    """The real risks again for every round of plan items, against the same items of that
+    round (so every item has its risk, as in the real data); a synthetic risk also names the
+    item's synthetic unit and has a made-up score (changing from year to year), so the heat
+    maps and the changes since the previous cycle are drawn. The real ones stay unscored."""
+    per_round = len(real.plan["items"])
+    units = shape.organizations - len(real.organizations["organizations"])
+    out = []
+    for round_ in range(math.ceil(shape.plan_items / per_round)):
+        suffix = _round_suffix(round_, year)
+        for risk in real.risks["risks"]:
+            numbers = [round_ * per_round + k for k in risk["plan_items"] if round_ * per_round + k <= shape.plan_items]
+            if not numbers:
+                continue
+            new = {**copy.deepcopy(risk), "id": f"{risk['id']}-{round_ + 1}" if round_ else risk["id"],
+                   "plan_items": numbers, "description": suffixed(risk["description"], suffix)}
+            if suffix:
+                if units:
+                    new["organizations"] = [*risk["organizations"], _unit_id(1 + numbers[0] % units)]
+                new["likelihood"], new["impact"] = 1 + numbers[0] % 5, 1 + (numbers[0] + year) % 5
+            out.append(new)
+    return shift_dates({**real.risks, "risks": out}, year)
+
+
+_REPORTS = ("not_started", "in_progress", "done", "not_done")
+
+
+def monitoring(real: Real, shape: Shape, year: int) -> dict[str, Any]:
+    """Reports on every second synthetic plan item (one to three, the statuses in turn, the
+    last one the item's status) and the first half of the schedule's steps done; the real
+    items keep the real (empty) record."""
+    reports: dict[int, list[dict[str, Any]]] = {}
+    for n, _, suffix in _cycled(real.plan["items"], shape.plan_items, year):
+        if not suffix or n % 2:
+            continue
+        reports[n] = [{
+            "date": f"{10 + k:02d}.{6 + k:02d}.{year}",
+            "status": status,
+            "text": {"ru": f"Отчёт {k + 1} об исполнении пункта {n}{suffix}"},
+            **({"reason": {"ru": f"Причина неисполнения{suffix}"}} if status == "not_done" else {}),
+            "evidence": [{"order": f"№ {n}-{k + 1}-П от {10 + k:02d}.{6 + k:02d}.{year}"}],
+        } for k, status in enumerate(_REPORTS[: 1 + n // 2 % 3])]
+    steps = {n: {"done": f"01.03.{year}"} for n, _, suffix in _cycled(
+        [item for section in real.schedule["sections"] for item in section["items"]], shape.schedule_items // 2, year)
+        if suffix}
+    return {"plan": reports, "schedule": steps}
+
+
 CycleGenerator = Callable[[Real, Shape, int], dict[str, Any]]
 CYCLE_FILES: dict[str, CycleGenerator] = {
     CYCLE_FILE: cycle_info,
     SCHEDULE_FILE: schedule,
     PLAN_FILE: plan,
+    RISKS_FILE: risks,
+    MONITORING_FILE: monitoring,
 }
 """Per-cycle files that scale with the data; add one function here per new file kind."""
 
@@ -223,10 +278,9 @@ def generate(real_data: Path, target: Path, scale: int) -> tuple[Shape, list[str
     target.mkdir(parents=True)
     copied: list[str] = []
     _dump(target / ORGANIZATIONS_FILE, organizations(real, shape), "organizations")
-    for path in sorted(real_data.iterdir()):
+    for path in sorted(real_data.iterdir()):  # site-wide settings (directions, the matrix, contacts): one at any scale
         if path.is_file() and path.name != ORGANIZATIONS_FILE:
             shutil.copy2(path, target / path.name)
-            copied.append(path.name)
     real_folder = real_data / str(REAL_YEAR)
     for year in shape.years():
         folder = target / str(year)

@@ -30,6 +30,8 @@ def test_1x_is_the_real_2026_cycle(tmp_path: Path) -> None:
     assert [c.year for c in synthetic.cycles] == ["2026"]
     assert synthetic.current.plan == real.current.plan
     assert synthetic.current.schedule == real.current.schedule
+    assert synthetic.current.risks == real.current.risks
+    assert synthetic.current.monitoring == real.current.monitoring
     assert synthetic.organizations == real.organizations
 
 
@@ -44,6 +46,24 @@ def test_a_multiple_loads_and_grows_linearly(tmp_path: Path, scale: int) -> None
     assert organizations == max(real[3], 5 * scale)
     texts = [item.recommendation.ru for c in load_site(tmp_path / "data").cycles for item in c.plan.items]
     assert len(set(map(str, texts))) == len(texts), "every synthetic item has its own text"
+
+
+def test_risks_and_reports_grow_with_the_plan(tmp_path: Path) -> None:
+    """Every synthetic plan item has its risk (as every real one has), a synthetic risk is
+    scored so the heat maps are drawn, and every second synthetic item has reports."""
+    generate(DATA, tmp_path / "data", 7)
+    site = load_site(tmp_path / "data")
+    real_items = len(load_site(DATA).current.plan.items)
+    for cycle in site.cycles:
+        addressed = {n for risk in cycle.risks.risks for n in risk.plan_items}
+        assert addressed == {item.number for item in cycle.plan.items}, cycle.year
+        synthetic = [r for r in cycle.risks.risks if "синт." in r.description.ru]
+        assert synthetic and all(r.likelihood and r.impact for r in synthetic)
+        reported = set(cycle.monitoring.plan)
+        first_synthetic = 1 if cycle.year != "2026" else real_items + 1
+        assert reported == {n for n in range(first_synthetic, len(cycle.plan.items) + 1) if n % 2 == 0}
+    real_year = site.cycle("2026")
+    assert [r for r in real_year.risks.risks if r.likelihood] == [r for r in real_year.risks.risks if "синт." in r.description.ru]
 
 
 def test_50x_is_the_size_the_issue_names() -> None:

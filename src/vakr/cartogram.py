@@ -19,6 +19,7 @@ class RatedRisk:
     risk: Risk
     direction: Direction
     organizations: tuple[Organization, ...]
+    rows: frozenset[str]  # the ids of the matrix rows it is counted in (units rolled up)
     level: RiskLevel | None
     score: int | None
 
@@ -111,12 +112,9 @@ class Cartogram:
     def directions_with_risks(self) -> list[Direction]:
         return [d for d in self.directions if self.risks_of(direction=d)]
 
-    def rows_of(self, risk: RatedRisk) -> set[str]:
-        return {top_level(org, self.site.organizations).id for org in risk.organizations}
-
     def risks_of(self, org: Organization | None = None, direction: Direction | None = None) -> list[RatedRisk]:
         return [r for r in self.risks
-                if (org is None or org.id in self.rows_of(r)) and (direction is None or r.direction.id == direction.id)]
+                if (org is None or org.id in r.rows) and (direction is None or r.direction.id == direction.id)]
 
     def cell(self, org: Organization, direction: Direction) -> Cell:
         risks = tuple(self.risks_of(org, direction))
@@ -152,10 +150,12 @@ class Cartogram:
         return [item for item in self.cycle.plan.items
                 if any(ref in orgs and top_level(orgs[ref], orgs).id == org.id for ref in item.executor.organizations)]
 
+    @cached_property
+    def _plan_items(self) -> dict[int, PlanItem]:
+        return {item.number: item for item in self.cycle.plan.items} if self.cycle.plan else {}
+
     def plan_item(self, number: int) -> PlanItem | None:
-        if self.cycle.plan is None:
-            return None
-        return next((item for item in self.cycle.plan.items if item.number == number), None)
+        return self._plan_items.get(number)
 
     @cached_property
     def changes(self) -> Changes | None:
@@ -183,10 +183,12 @@ def _rate(risk: Risk, site: SiteData) -> RatedRisk:
     if risk.likelihood is not None and risk.impact is not None and site.risk_matrix is not None:
         level = site.risk_matrix.level(risk.likelihood, risk.impact)
         score = risk.likelihood * risk.impact
+    organizations = tuple(site.organizations[ref] for ref in risk.organizations)
     return RatedRisk(
         risk=risk,
         direction=site.directions[risk.direction],
-        organizations=tuple(site.organizations[ref] for ref in risk.organizations),
+        organizations=organizations,
+        rows=frozenset(top_level(org, site.organizations).id for org in organizations),
         level=level,
         score=score,
     )

@@ -172,17 +172,19 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
         errors.append(DataError(_display(data_dir, info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
     schedule = plan = None
     numbers: set[int] | None = set()  # schedule item numbers, None if the schedule is unreadable
+    known: dict[str, set[int] | None] = {"plan": None, "schedule": None}  # item numbers read, for monitoring.yml
     if (folder / SCHEDULE_FILE).exists():
         schedule, source = _read(data_dir, folder / SCHEDULE_FILE, Schedule, errors)
         numbers = None
         if source is not None:
-            numbers = {n for _, n in _raw(source.data, "sections", "*", "items", "*", "number") if isinstance(n, int)}
+            numbers = known["schedule"] = _item_numbers(_raw(source.data, "sections", "*", "items", "*", "number"))
             _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
                              "organizations", "*"), source, orgs, errors)
     if (folder / PLAN_FILE).exists():
         plan, source = _read(data_dir, folder / PLAN_FILE, Plan, errors)
         if source is not None:
+            known["plan"] = _item_numbers(_raw(source.data, "items", "*", "number"))
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
     publications = None
@@ -191,7 +193,7 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
         if source is not None:
             _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, errors)
-    monitoring = _monitoring(data_dir, folder, errors)
+    monitoring = _monitoring(data_dir, folder, known, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
@@ -236,40 +238,33 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
     return risks
 
 
-def _monitoring(data_dir: Path, folder: Path, errors: list[DataError]) -> Monitoring | None:
+def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
+                errors: list[DataError]) -> Monitoring | None:
     """The officers' monitoring file; each item number it names must exist in the plan or
-    the schedule of the same cycle (read raw, so a broken plan still gets these checks)."""
+    the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
+    still gets these checks; None where the file is absent or unreadable)."""
     path = folder / MONITORING_FILE
     if not path.exists():
         return None
     monitoring, source = _read(data_dir, path, Monitoring, errors)
     if source is None:
         return monitoring
-    for key, data_file, pattern in (("plan", PLAN_FILE, ("items", "*", "number")),
-                                    ("schedule", SCHEDULE_FILE, ("sections", "*", "items", "*", "number"))):
-        known = _known_numbers(folder / data_file, pattern)
+    for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):
+        numbers = known[key]
         section = source.data.get(key) if isinstance(source.data, dict) else None
-        if known is None or not isinstance(section, dict):
+        if numbers is None or not isinstance(section, dict):
             continue
         for number in section:
-            if isinstance(number, int) and number not in known:
+            if isinstance(number, int) and number not in numbers:
                 what = "плана мероприятий" if key == "plan" else "плана-графика"
-                listed = f"есть пункты {min(known)}–{max(known)}" if known else "в нём нет пунктов"
+                listed = f"есть пункты {min(numbers)}–{max(numbers)}" if numbers else "в нём нет пунктов"
                 errors.append(DataError(source.name, source.line_of((key, number)), field_path((key, number)),
                                         f"в {what} ({folder.name}/{data_file}) нет пункта {number}; {listed}"))
     return monitoring
 
 
-def _known_numbers(path: Path, pattern: tuple[str, ...]) -> set[int] | None:
-    """Item numbers of a plan or schedule file, or None if it is absent or unreadable (its
-    own errors are reported where it is read)."""
-    if not path.exists():
-        return None
-    try:
-        source = load(path)
-    except DataError:
-        return None
-    return {n for _, n in _raw(source.data, *pattern) if isinstance(n, int) and not isinstance(n, bool)}
+def _item_numbers(values: Iterable[tuple[Location, Any]]) -> set[int]:
+    return {n for _, n in values if isinstance(n, int) and not isinstance(n, bool)}
 
 
 Location = tuple[str | int, ...]

@@ -48,6 +48,11 @@ def format_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+@cache
+def _label(lang: str, key: str) -> Markup:
+    return escape(strings.template(lang, key)).format()
+
+
 class _Helpers:
     """The functions templates call, bound to one page language."""
 
@@ -56,6 +61,8 @@ class _Helpers:
 
     def t(self, key: str, **values: object) -> Markup:
         """A UI string; values are escaped unless they are already markup (e.g. a <time>)."""
+        if not values:  # a label: the same on every page, and tables repeat it in every row
+            return _label(self.lang, key)
         return escape(strings.template(self.lang, key)).format(**values)
 
     def _pick(self, text: Text | Rich) -> tuple[object, str | None]:
@@ -70,8 +77,8 @@ class _Helpers:
 
     def text(self, text: Text) -> Markup:
         value, fallback = self._pick(text)
-        if fallback:
-            return Markup('<span lang="{}">{}</span>').format(fallback, value)
+        if fallback:  # a language code of ours, not data
+            return Markup(f'<span lang="{fallback}">{escape(value)}</span>')
         return escape(value)
 
     def plain(self, text: Text) -> str:
