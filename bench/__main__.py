@@ -113,7 +113,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
     found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `mkdocs serve` drives it)",
                         f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",
                         r["median_s"] <= REBUILD_MAX_S))
-    found.append(Target("the same, end to end in `mkdocs serve` (its watcher polls every 0.5 s)",
+    found.append(Target("the same, end to end in `mkdocs serve` (from the save, its watcher's wait included)",
                         f"{r['serve']['median_s']:.2f} s", f"≤ {REBUILD_MAX_S} s", r["serve"]["median_s"] <= REBUILD_MAX_S))
     big = next((s for s in results["scale"] if s["scale"] == BIG_SCALE), None)
     if big:
@@ -159,9 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     scale_rows, copied = scale(args.work, scales, args.runs)
     step("rebuild after a data edit")
     rebuild_results = rebuild(args.work, args.runs)
+    load_after = _load()  # after the timings: the browser of the weight step is no other process's load
     step("weight in Chromium")
     pages = weight.measure(weight_site)
-    load_after = _load()
     results = {
         "environment": {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "cpus": os.cpu_count(),
                         "load_before": load_before, "load_after": load_after, "busy": _busy(load_before, load_after), "python": platform.python_version(),

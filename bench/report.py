@@ -40,7 +40,7 @@ def markdown(results: dict[str, Any], targets: list[Target]) -> str:
     lines = [
         "# ВАКР site benchmark",
         "",
-        f"{env['date']} · {env['cpus']} CPUs · load average {env['load_before']} before, {env['load_after']} after · "
+        f"{env['date']} · {env['cpus']} CPUs · load average {env['load_before']} before, {env['load_after']} after the timings · "
         f"Python {env['python']} · {env['runs']} runs per timing (median) · total {env['total_s']:.0f} s",
         "",
         *([f"**The machine was busy** (load average above its {env['cpus']} CPUs): wall-clock times are inflated "
