@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -32,23 +31,6 @@ def proper_names() -> set[str]:
     they appear unmarked where a name stands in a title or the navigation."""
     text = (ROOT / "data" / "organizations.yml").read_text(encoding="utf-8")
     return set(re.findall(r"\b[A-Za-z]{3,}\b", "\n".join(re.findall(r"^\s+(?:ru|kk): (.*)$", text, re.M))))
-
-
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src")
-
-
-def copy_project(dest: Path) -> Path:
-    """A buildable copy of the project in `dest` (without generated page stubs), to build
-    from changed data or from another folder."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "generated", "__pycache__")
-            shutil.copytree(source, dest / name, ignore=generated if name in ("docs", "src", "hooks") else None)
-        else:
-            shutil.copy(source, dest / name)
-    return dest
 
 
 @pytest.fixture(scope="session")

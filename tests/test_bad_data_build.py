@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from bench.workspace import project_copy
+from conftest import build_site
 from test_validation import CASES, DATA, Case, _damage
 from vakr.cli import main
 
@@ -51,7 +52,7 @@ def test_damaged_data_fails_the_build_and_keeps_the_site(
 def test_failed_mkdocs_build_keeps_the_site(tmp_path: Path, published: tuple[Path, dict[str, str]]) -> None:
     """Valid data, but the strict MkDocs build fails (a broken link in a hand-written page)."""
     site, before = published
-    root = copy_project(tmp_path / "project")
+    root = project_copy(tmp_path / "project")
     (root / "docs" / "broken.md").write_text("# Страница\n\n[ссылка](no-such-page.md)\n", encoding="utf-8")
     result = build_site(site, root=root)
     assert result.returncode != 0

@@ -15,7 +15,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import ROOT, copy_project
+from bench.workspace import project_copy
+from conftest import ROOT
 from vakr.render import compiled_templates
 
 PAGES = ("main.html", "base.html", "404.html", "partials/header.html", "partials/nav.html", "partials/footer.html")
@@ -54,7 +55,7 @@ def test_both_languages_and_the_next_builds_compile_each_template_once(compiled:
 
 
 def test_an_edited_template_is_compiled_again(compiled: Counter[str], tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = project_copy(tmp_path / "project")
     _build(project, tmp_path / "site")
     override = project / "overrides" / "404.html"
     text = override.read_text(encoding="utf-8")

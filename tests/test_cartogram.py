@@ -13,7 +13,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Site, build_site, copy_project
+from bench.workspace import project_copy
+from conftest import ROOT, Site, build_site
 from vakr.cartogram import contrast
 
 LANGS = ("", "kk/")
@@ -198,7 +199,7 @@ SCORES = {"R01": (5, 5), "R15": (1, 1), "R23": (3, 4), "R06": (2, 3)}  # synthet
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = copy_project(tmp_path_factory.mktemp("scored"))
+    root = project_copy(tmp_path_factory.mktemp("scored"))
     risks = root / "data/2026/risks.yml"
     text = risks.read_text(encoding="utf-8")
     for rid, (likelihood, impact) in SCORES.items():

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import material
 import pytest
 from bs4 import BeautifulSoup
-from conftest import proper_names
+
+from bench.workspace import project_copy
+from conftest import build_site, proper_names
 
 PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
@@ -128,9 +130,7 @@ def test_build_reports_translation_coverage(build) -> None:
 
 def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path: Path) -> None:
     """An officer adds `kk:` to one plan item: the Kazakh page shows it, the coverage grows."""
-    from conftest import build_site, copy_project
-
-    copy_project(tmp_path)
+    project_copy(tmp_path)
     plan = tmp_path / "data/2026/plan.yml"
     kazakh = "Тестілік аударма — ұсыным мәтіні"
     text = plan.read_text(encoding="utf-8")

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import serve
-from conftest import ROOT, Site, build_site
+from bench.workspace import project_copy
+from conftest import Site, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "monitoring" / "monitoring.yml"
 AS_OF = "15.08.2026"
@@ -36,13 +37,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The project with the test monitoring file, built like `make build` into a temp dir."""
-    root = tmp_path_factory.mktemp("monitoring-project")
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, root / name)
-    for name in ("data", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    (root / "src").symlink_to(ROOT / "src")  # mkdocs.yml watches it
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=lambda d, names: [n for n in names if re.fullmatch(r"\d{4}", n)])
+    root = project_copy(tmp_path_factory.mktemp("monitoring-project"))
     shutil.copy(FIXTURE, root / "data" / "2026" / "monitoring.yml")
     result = build_site(root / "site", root)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from bench.serve import free_port
+from bench.workspace import project_copy
 from conftest import ROOT
 
 STRINGS = yaml.safe_load((ROOT / "src/vakr/strings.yml").read_text(encoding="utf-8"))
@@ -78,14 +78,9 @@ positions:
 """
 
 
-def _copy_project(root: Path) -> Path:
-    for name in ("mkdocs.yml", "data", "docs", "hooks", "overrides", "src"):
-        source = ROOT / name
-        if source.is_dir():
-            generated = shutil.ignore_patterns("[0-9][0-9][0-9][0-9]", "archive*.md", "contacts*.md") if name == "docs" else None
-            shutil.copytree(source, root / name, ignore=generated)
-        else:
-            shutil.copy(source, root / name)
+def _drafts_project(root: Path) -> Path:
+    """The project with publications filled in, an earlier cycle and a draft one."""
+    project_copy(root)
     (root / "data/2026/publications.yml").write_text(PUBLICATIONS, encoding="utf-8")
     (root / "data/2025").mkdir()  # an earlier cycle, nothing published for it but its period
     (root / "data/2025/cycle.yml").write_text("period:\n  start: 14.04.2025\n  end: 27.05.2025\n", encoding="utf-8")
@@ -118,7 +113,7 @@ def _build(root: Path, site: Path, **extra: str) -> Path:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _copy_project(tmp_path_factory.mktemp("drafts"))
+    return _drafts_project(tmp_path_factory.mktemp("drafts"))
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from bench.workspace import project_copy
+from conftest import ROOT, build_site
 
 EPOCH = "1778630400"  # 2026-05-13 00:00:00 UTC, the approval date of the plan
 
@@ -45,8 +46,8 @@ def first_difference(name: str, a: bytes, b: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    first = copy_project(tmp_path_factory.mktemp("checkout-a") / "vakr")
-    second = copy_project(tmp_path_factory.mktemp("checkout-b") / "elsewhere" / "vakr-site")
+    first = project_copy(tmp_path_factory.mktemp("checkout-a") / "vakr")
+    second = project_copy(tmp_path_factory.mktemp("checkout-b") / "elsewhere" / "vakr-site")
     a = build_site(first / "site", root=first, env={"SOURCE_DATE_EPOCH": EPOCH, "TZ": "UTC", "PYTHONHASHSEED": "1"})
     assert a.returncode == 0, a.stdout + a.stderr
     b = subprocess.run(

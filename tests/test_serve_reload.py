@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from bench.serve import LiveSite, get, served
-from conftest import copy_project
+from bench.workspace import project_copy
 
 PLAN = Path("data/2026/plan.yml")
 OLD = "обеспечить полноту размещения"  # plan item 1's recommendation
@@ -31,7 +31,7 @@ def _wait_for_log(live: LiveSite, text: str, timeout: float = 60) -> str:
 
 
 def test_saved_data_reaches_the_open_page_and_a_broken_save_is_reported(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = project_copy(tmp_path / "project")
     plan = project / PLAN
     source = plan.read_text(encoding="utf-8")
     with served(project) as live:

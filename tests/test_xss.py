@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import serve
-from conftest import build_site, copy_project
+from bench.workspace import project_copy
+from conftest import build_site
 from sitepages import output_files, pages
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
@@ -60,7 +61,7 @@ def inject(node: Any, payloads: Iterator[str], in_text: bool = False) -> Any:
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("poisoned"))
+    root = project_copy(tmp_path_factory.mktemp("poisoned"))
     payloads = cycle(PAYLOADS)
     injected = 0
     for path in sorted((root / "data").rglob("*.yml")):
