@@ -32,7 +32,7 @@ from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import Heading, PublicationContext, compiled_templates, render
+from vakr.render import Heading, BuildContext, compiled_templates, render
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -72,7 +72,7 @@ def _site(config: MkDocsConfig) -> SiteData:
         except DataErrors as err:
             _cache["signature"] = None
             raise PluginError(str(err)) from None
-        context = PublicationContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
         _cache.update(signature=signature, site=site, all=everything, context=context)
         for line in coverage_lines(site):
             log.info(line)

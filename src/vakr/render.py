@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable
+from typing import Any, TypeVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,8 +22,9 @@ from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
-from vakr.render_monitoring import status_context
+from vakr.render_monitoring import CycleStatus, StatusView
 
+T = TypeVar("T")
 LinkTo = Callable[[str], str]
 """Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
 
@@ -168,19 +170,20 @@ _CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the te
 
 
 def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
-           key: str | None = None, context: PublicationContext | None = None) -> Rendered:
+           key: str | None = None, context: BuildContext | None = None) -> Rendered:
     """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
     current cycle's overview on the home page), which then needs its own heading; `key`
     names the page of a per-key view (an announcement, an organization)."""
     helpers = _Helpers(lang)
+    context = context or BuildContext()
     values = dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
-        pub=_Publications(site, cycle, lang, context or PublicationContext()), link=_link, code=_code,
+        pub=_Publications(site, cycle, lang, context), link=_link, code=_code,
         entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
-        cg=Cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
+        cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
-        status=status_context(site, cycle, lang, link_to),
+        status=StatusView(context.status(site, cycle), lang, link_to),
     )
     html = _environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
@@ -207,20 +210,30 @@ def _draft_banner(helpers: _Helpers) -> str:
 
 
 @dataclass(frozen=True)
-class PublicationContext:
-    """What the publication pages need from the build: the docs/ folder (attached files and
-    their sizes) and SOURCE_DATE_EPOCH (the calendar's time stamp, so sizes match the files)."""
+class BuildContext:
+    """What the pages need from the build: the docs/ folder (attached files and their sizes)
+    and SOURCE_DATE_EPOCH (the calendar's time stamp, so sizes match the files); and what is
+    derived from one load of the data once, not for every page that shows it (generating
+    the downloads for each page was a fifth of a large build)."""
 
     docs_dir: Path | None = None
     source_date_epoch: str | None = None
-    _downloads: dict[str, list[Download]] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def _once(self, kind: str, cycle: Cycle, derive: Callable[[], T]) -> T:
+        key = (kind, cycle.year)
+        if key not in self._derived:
+            self._derived[key] = derive()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def downloads(self, site: SiteData, cycle: Cycle) -> list[Download]:
-        """A cycle's downloads, generated once per context: every page that links them shows
-        their sizes, and generating them for each page was a fifth of a large build."""
-        if cycle.year not in self._downloads:
-            self._downloads[cycle.year] = downloads(cycle, site, self.source_date_epoch)
-        return self._downloads[cycle.year]
+        return self._once("downloads", cycle, lambda: downloads(cycle, site, self.source_date_epoch))
+
+    def cartogram(self, site: SiteData, cycle: Cycle) -> Cartogram:
+        return self._once("cartogram", cycle, lambda: Cartogram(site, cycle))
+
+    def status(self, site: SiteData, cycle: Cycle) -> CycleStatus:
+        return self._once("status", cycle, lambda: CycleStatus(site, cycle))
 
 
 class _Publications:
@@ -228,7 +241,7 @@ class _Publications:
 
     E_OTINISH = "https://eotinish.kz"
 
-    def __init__(self, site: SiteData, cycle: Cycle, lang: str, context: PublicationContext) -> None:
+    def __init__(self, site: SiteData, cycle: Cycle, lang: str, context: BuildContext) -> None:
         self.site, self.cycle, self.lang, self.context = site, cycle, lang, context
         self.data = cycle.publications
 

@@ -1,5 +1,5 @@
-"""What the monitoring templates need about one cycle in one language: the derived status
-(computed once per page, only when a template asks), item page links, labels."""
+"""What the monitoring templates need about one cycle: the derived status (once per build,
+only when a template asks), and in one language on one page, item links and labels."""
 
 from __future__ import annotations
 
@@ -16,9 +16,12 @@ from vakr.pages import EXECUTION, item_id
 from vakr.timeline import Layout, layout
 
 
-class StatusView:
-    def __init__(self, site: SiteData, cycle: Cycle, lang: str, link_to: Callable[[str], str]) -> None:
-        self.site, self.cycle, self.lang, self.link_to = site, cycle, lang, link_to
+class CycleStatus:
+    """A cycle's execution status on its as-of date: the same on every page and in every
+    language, so it is derived once per build."""
+
+    def __init__(self, site: SiteData, cycle: Cycle) -> None:
+        self.site, self.cycle = site, cycle
 
     @cached_property
     def on(self) -> dt.date:
@@ -39,6 +42,33 @@ class StatusView:
     @cached_property
     def timeline(self) -> Layout:
         return layout(self.steps, self.on)
+
+
+class StatusView:
+    """A cycle's status as one page shows it: in its language, with links relative to it."""
+
+    def __init__(self, derived: CycleStatus, lang: str, link_to: Callable[[str], str]) -> None:
+        self.derived, self.cycle, self.lang, self.link_to = derived, derived.cycle, lang, link_to
+
+    @property
+    def on(self) -> dt.date:
+        return self.derived.on
+
+    @property
+    def plan(self) -> PlanMonitoring | None:
+        return self.derived.plan
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.derived.steps
+
+    @property
+    def stage(self) -> Stage:
+        return self.derived.stage
+
+    @property
+    def timeline(self) -> Layout:
+        return self.derived.timeline
 
     def status(self, number: int) -> ItemStatus:
         assert self.plan is not None
@@ -67,6 +97,3 @@ class StatusView:
         first = text[0]
         return getattr(first, "p", None) or first.ul[0]  # type: ignore[union-attr]
 
-
-def status_context(site: SiteData, cycle: Cycle, lang: str, link_to: Callable[[str], str]) -> StatusView:
-    return StatusView(site, cycle, lang, link_to)
