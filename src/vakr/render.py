@@ -50,6 +50,13 @@ def format_date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+def _untranslated(tag: str, lang: str, body: Markup) -> Markup:
+    """Text shown in its own language on a page of another (`lang`: a code of ours, not
+    data): marked with its language, and left out of the search index, where the page in
+    that language has it (one hit per text, in the language of the text)."""
+    return Markup(f'<{tag} lang="{lang}" data-search-exclude>{body}</{tag}>')
+
+
 @cache
 def _label(lang: str, key: str) -> Markup:
     return escape(strings.template(lang, key)).format()
@@ -79,8 +86,8 @@ class _Helpers:
 
     def text(self, text: Text) -> Markup:
         value, fallback = self._pick(text)
-        if fallback:  # a language code of ours, not data
-            return Markup(f'<span lang="{fallback}">{escape(value)}</span>')
+        if fallback:
+            return _untranslated("span", fallback, escape(value))
         return escape(value)
 
     def plain(self, text: Text) -> str:
@@ -95,7 +102,7 @@ class _Helpers:
             for block in value  # type: ignore[union-attr]
         )
         if fallback:
-            return Markup('<div lang="{}">{}</div>').format(fallback, body)
+            return _untranslated("div", fallback, body)
         return body
 
     def time(self, value: dt.date) -> Markup:
