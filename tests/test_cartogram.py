@@ -161,10 +161,9 @@ def test_search_finds_each_risk_on_the_risk_list_not_again_per_organization(buil
     index = json.loads((built.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert [loc for loc in locations if "/organizations/" in loc] == []
-    for lang in LANGS:
-        risk_list = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"{lang}2026/risks/"))
-        for risk in RISKS["risks"]:
-            assert html.escape(risk["description"]["ru"], quote=False) in risk_list, risk["id"]
+    risk_list = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("2026/risks/"))
+    for risk in RISKS["risks"]:  # in Russian: on the Russian list (the Kazakh one shows them untranslated)
+        assert html.escape(risk["description"]["ru"], quote=False) in risk_list, risk["id"]
     assert built.page("2026/organizations/spk/").select('tr[id^="risk-"]')  # the pages themselves are built
 
 
