@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import ROOT, proper_names
@@ -26,7 +27,7 @@ SCHEDULE = yaml.safe_load((ROOT / "data/2026/schedule.yml").read_text(encoding="
 PLAN = yaml.safe_load((ROOT / "data/2026/plan.yml").read_text(encoding="utf-8"))
 PUBLICATIONS = yaml.safe_load((ROOT / "data/2026/publications.yml").read_text(encoding="utf-8"))
 LANGS = ["ru", "kk"]
-PUBLICATION_PAGES = ["2026/announcements/", "2026/announcements/start/", "2026/announcements/public-discussion/",
+PUBLICATION_PAGES = ["announcements/", "2026/announcements/", "2026/announcements/start/", "2026/announcements/public-discussion/",
                      "2026/discussion/", "2026/report/", "2026/positions/", "2026/data/", "archive/", "contacts/"]
 
 
@@ -247,6 +248,22 @@ def test_archive_lists_every_cycle(built) -> None:
     years = sorted((p.name for p in (ROOT / "data").iterdir() if (p / "cycle.yml").is_file()), reverse=True)
     rows = page.select("table.vakr-table--archive tbody tr")
     assert [row.th.a.get_text() for row in rows] == [f"ВАКР {y}" for y in years]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_all_announcements_page_lists_each_cycles_announcements_and_the_home_page_links_it(built, lang: str) -> None:
+    page = built.page(prefix(lang) + "announcements/")
+    assert [h.get_text(strip=True) for h in page.select("article h2")] == ["ВАКР 2026"]
+
+    def entries(p: BeautifulSoup) -> list[tuple[str, str]]:
+        return [(li.time["datetime"], li.a.get_text(strip=True)) for li in p.select("ul.vakr-news > li")]
+
+    listed = entries(page)
+    assert len(listed) == len(PUBLICATIONS["announcements"]) and listed == entries(built.page(prefix(lang) + "2026/announcements/"))
+    for link in page.select("ul.vakr-news a"):
+        assert (built.root / prefix(lang) / "announcements" / link["href"] / "index.html").resolve().is_file()
+    home = built.page(prefix(lang))
+    assert [a["href"] for a in home.select("article a") if a.get_text(strip=True) == STRINGS["page.announcements.all"][lang]] == ["announcements/"]
 
 
 def test_home_lists_the_latest_announcements(built) -> None:

@@ -152,6 +152,16 @@ def test_publishable_build_has_no_trace_of_drafts(published: Path) -> None:
     assert [row.th.a.get_text() for row in archive.select("tbody tr")] == ["ВАКР 2026", "ВАКР 2025"]
 
 
+def test_all_announcements_page_lists_the_published_ones_and_in_preview_the_drafts_too(published: Path, preview: Path) -> None:
+    def listed(site: Path) -> list[tuple[str, bool]]:
+        return [(li.a["href"].strip("/").split("/")[-1], li.select_one(".vakr-draft-tag") is not None)
+                for li in page(site, "announcements").select("ul.vakr-news > li")]
+
+    assert listed(published) == [("meeting", False), ("public-discussion", False), ("start", False)]
+    assert listed(preview) == [("draft-news", True), ("meeting", False), ("public-discussion", False), ("start", False)]
+    assert [h.get_text(strip=True) for h in page(published, "announcements").select("article h2")] == ["ВАКР 2026"]
+
+
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_feed_under_a_sub_path_lists_published_announcements_only(published: Path, lang: str) -> None:
     feed = feedparser.parse((published / ("feed.xml" if lang == "ru" else "feed.kk.xml")).read_bytes())

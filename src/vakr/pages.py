@@ -33,8 +33,10 @@ class View:
 class SiteView(View):
     """A page of the whole site rather than of one cycle (archive, contacts)."""
 
+    file: str | None = None  # its page's file name, where it is not the view's name
+
     def path(self, year: str = "", key: str | None = None) -> str:
-        return f"{self.name}.md"
+        return f"{self.file or self.name}.md"
 
 
 CYCLE = View("index", "cycle.title")
@@ -47,6 +49,7 @@ REPORT = View("report", "page.report")
 POSITIONS = View("positions", "page.positions")
 OPEN_DATA = View("data", "page.data")
 ANNOUNCEMENT = View("announcement", "page.announcements", folder=ANNOUNCEMENTS_DIR)  # one page per announcement
+ALL_ANNOUNCEMENTS = SiteView("all_announcements", "page.announcements.all", file=ANNOUNCEMENTS_DIR)  # every cycle's
 ARCHIVE = SiteView("archive", "page.archive")
 CONTACTS = SiteView("contacts", "page.contacts")
 # the cartogram of corruption risks
@@ -62,7 +65,7 @@ MONITORING = View("monitoring", "page.monitoring")
 EXECUTION = View("execution", "page.execution")  # every plan item's status and reports, one section each
 
 PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA)
-SITE_VIEWS = (ARCHIVE, CONTACTS)
+SITE_VIEWS = (ALL_ANNOUNCEMENTS, ARCHIVE, CONTACTS)
 CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING, EXECUTION, *PUBLICATION_VIEWS)
 CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
 VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}

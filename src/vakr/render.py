@@ -266,6 +266,11 @@ class _Publications:
     def latest(self, count: int = 3) -> list[publications.Entry]:
         return publications.site_entries(self.site)[:count]
 
+    def by_cycle(self) -> list[tuple[str, list[publications.Entry]]]:
+        """Every announcement of the site, newest first, under its cycle (newest first)."""
+        entries = publications.site_entries(self.site)
+        return [(c.year, own) for c in self.site.cycles if (own := [e for e in entries if e.cycle is c])]
+
     def title(self, entry: publications.Entry) -> str:
         return entry_title(entry, self.lang)
 
