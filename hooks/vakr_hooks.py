@@ -32,7 +32,8 @@ from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import Heading, BuildContext, compiled_templates, render
+from vakr.render import BuildContext, Heading, render
+from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer

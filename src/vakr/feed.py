@@ -4,11 +4,7 @@ configured site address (a feed reader has no page to resolve relative links aga
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from pathlib import Path
 from urllib.parse import urljoin
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
 from vakr import strings
 from vakr.load import SiteData
@@ -17,21 +13,13 @@ from vakr.monitoring import ALMATY  # announcements are dated in Almaty time, li
 from vakr.opendata import flat
 from vakr.pages import entry_title, page_url
 from vakr.publications import site_entries
-
+from vakr.templating import environment
 
 
 def feed_path(lang: str) -> str:
     """`feed.xml` and `feed.kk.xml`, both at the site root: Material fetches `sitemap.xml`
     beside every `<link rel="alternate">` of a page, and the root one exists."""
     return "feed.xml" if lang == DEFAULT_LANGUAGE else f"feed.{lang}.xml"
-
-
-@cache
-def _template() -> Template:
-    env = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("feed.xml.j2")
 
 
 def _stamp(date: dt.date) -> str:
@@ -53,7 +41,7 @@ def atom(site: SiteData, lang: str, site_url: str) -> bytes:
                         "updated": _stamp(entry.date or entry.cycle.info.period.start), "summary": summary})
     newest = max((e["updated"] for e in entries), default=_stamp(site.current.info.period.start))
     home = urljoin(base, page_url("index.md", lang))
-    text = _template().render(lang=lang, id=f"urn:vakr:announcements:{lang}", title=strings.t(lang, "feed.title"),
+    text = environment().get_template("feed.xml.j2").render(lang=lang, id=f"urn:vakr:announcements:{lang}", title=strings.t(lang, "feed.title"),
                               author=strings.t(lang, "feed.author"), self_link=urljoin(base, feed_path(lang)),
                               home=home, updated=newest, entries=entries)
     return (text + "\n").encode("utf-8")

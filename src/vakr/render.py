@@ -1,5 +1,5 @@
-"""Render the pages of a cycle to HTML in one language. Jinja2 autoescapes every value, so
-text from data is always shown as text, never run as markup."""
+"""Render the pages of a cycle to HTML in one language, with our templates (autoescaped:
+see `vakr.templating`)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from vakr import publications, strings
@@ -23,6 +22,7 @@ from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, P
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.render_monitoring import CycleStatus, StatusView
+from vakr.templating import environment
 
 T = TypeVar("T")
 LinkTo = Callable[[str], str]
@@ -125,28 +125,6 @@ class _Helpers:
         return out
 
 
-@cache
-def compiled_templates() -> FileSystemBytecodeCache:
-    """Compiled templates kept between builds, like Python's .pyc, for ours and the theme's
-    (Jinja's per-user temporary folder, keyed on each template's text, so an edited
-    template is compiled again): compiling them was a tenth of a build at 1×, and the i18n
-    plugin and every `mkdocs serve` rebuild start the theme from a fresh environment."""
-    return FileSystemBytecodeCache()
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")),
-        bytecode_cache=compiled_templates(),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-
-
 def section_id(number: int) -> str:
     return f"section-{number}"
 
@@ -192,10 +170,10 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
     )
-    html = _environment().get_template(f"{view.name}.html.j2").render(**values)
+    html = environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(helpers) + html
-    lead = _environment().get_template("_status.html.j2").render(**values) if embedded else ""
+    lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""
     return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html), lead=lead)
 
 
@@ -213,7 +191,7 @@ def _code(text: str) -> Markup:
 
 
 def _draft_banner(helpers: _Helpers) -> str:
-    return _environment().get_template("_draft_banner.html.j2").render(t=helpers.t)
+    return environment().get_template("_draft_banner.html.j2").render(t=helpers.t)
 
 
 @dataclass(frozen=True)
