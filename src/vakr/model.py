@@ -87,16 +87,29 @@ class Responsible(Text):
 class _Deadline(Strict):
     source: Text | None = Field(default=None, description="Срок дословно, как в документе")
 
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last day the deadline names; None where it names no day."""
+        return None
+
 
 class DateDeadline(_Deadline):
     kind: Literal["date"]
     date: Date
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        return self.date, self.date
 
 
 class RangeDeadline(_Deadline):
     kind: Literal["range"]
     start: Date
     end: Date
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        return self.start, self.end
 
     @model_validator(mode="after")
     def _ordered(self) -> RangeDeadline:

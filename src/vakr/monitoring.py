@@ -45,10 +45,8 @@ def as_of(cycle: Cycle, environ: Mapping[str, str] = os.environ, now: dt.datetim
 def due_date(deadline: Deadline, approved: dt.date) -> dt.date | None:
     """The last day on which the deadline is still met; None if it never passes.
     `approved` is the approval date of the document that sets the deadline."""
-    if deadline.kind == "date":
-        return deadline.date
-    if deadline.kind == "range":
-        return deadline.end
+    if deadline.span:
+        return deadline.span[1]
     if deadline.kind == "immediately":
         return approved
     return None
@@ -170,8 +168,8 @@ def _groups(items: list[PlanItem], statuses: dict[int, ItemStatus]) -> list[Dead
     kinds: dict[str, list[ItemStatus]] = {}
     for item in items:
         deadline = item.deadline
-        day = deadline.date if deadline.kind == "date" else deadline.end if deadline.kind == "range" else None  # type: ignore[union-attr]
-        if day is not None:
+        if deadline.span:
+            day = deadline.span[1]
             months.setdefault(day.replace(day=1), []).append(statuses[item.number])
         else:
             kinds.setdefault(deadline.kind, []).append(statuses[item.number])
@@ -205,7 +203,7 @@ def schedule_steps(cycle: Cycle, on: dt.date) -> list[Step]:
     marks = cycle.monitoring.schedule if cycle.monitoring else {}
     steps = []
     for item in cycle.schedule.items():
-        days = [d for row in item.rows for d in _days(row.deadline)]
+        days = [d for row in item.rows if row.deadline.span for d in row.deadline.span]
         ranged = any(row.deadline.kind == "range" for row in item.rows)
         done = marks.get(item.number)
         done = done if done is not None and done.done <= on else None
@@ -219,14 +217,6 @@ def schedule_steps(cycle: Cycle, on: dt.date) -> list[Step]:
             state = "done" if done else "undated"
         steps.append(Step(item, kind, start, end, done, state))
     return steps
-
-
-def _days(deadline: Deadline) -> list[dt.date]:
-    if deadline.kind == "date":
-        return [deadline.date]
-    if deadline.kind == "range":
-        return [deadline.start, deadline.end]
-    return []
 
 
 @dataclass(frozen=True)

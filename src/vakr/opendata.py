@@ -124,9 +124,7 @@ def ics_bytes(cycle: Cycle, stamp: dt.datetime) -> bytes:
         row = dated_row(item)
         if row is None:
             continue
-        deadline = row.deadline
-        start = deadline.date if deadline.kind == "date" else deadline.start
-        end = deadline.date if deadline.kind == "date" else deadline.end
+        start, end = row.deadline.span  # type: ignore[misc]  # a dated row's deadline names its days
         event = Event()
         event.add("uid", f"vakr-{cycle.year}-schedule-item-{item.number}")
         event.add("dtstamp", stamp)

@@ -22,18 +22,12 @@ def schedule_item(cycle: Cycle, number: int) -> ScheduleItem | None:
 
 def first_date(item: ScheduleItem | None) -> dt.date | None:
     """The first date the item's rows give (a date, or the start of a range)."""
-    for row in item.rows if item else ():
-        deadline = row.deadline
-        if deadline.kind == "date":
-            return deadline.date
-        if deadline.kind == "range":
-            return deadline.start
-    return None
+    return next((row.deadline.span[0] for row in (item.rows if item else ()) if row.deadline.span), None)
 
 
 def dated_row(item: ScheduleItem | None) -> ScheduleRow | None:
     """The row whose deadline is a date or a range: the one a calendar or an announcement shows."""
-    return next((row for row in (item.rows if item else ()) if row.deadline.kind in ("date", "range")), None)
+    return next((row for row in (item.rows if item else ()) if row.deadline.span), None)
 
 
 @dataclass(frozen=True)
