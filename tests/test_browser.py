@@ -62,6 +62,34 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str, s
     assert not wide, "\n".join(wide)
 
 
+# cells of a phone card (a table row shown as a card) narrower than the card: a column width
+# meant for the desktop table squeezing one field into a strip
+NARROW_CARD_FIELDS = """[...document.querySelectorAll("article table.vakr-table tr")].flatMap(row =>
+  [...row.children].filter(cell => cell.getBoundingClientRect().width < 0.9 * row.getBoundingClientRect().width)
+    .map(cell => (row.id || "row") + ": " + (cell.dataset.label || cell.tagName) + " " +
+         Math.round(cell.getBoundingClientRect().width) + "px of " + Math.round(row.getBoundingClientRect().width)))"""
+
+
+def test_phone_cards_give_every_field_the_full_width(browser: Browser, base_url: str, site: Path) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    narrow = []
+    for url in pages(site):
+        page.goto(base_url + url)
+        narrow += [f"{url or '/'}: {field}" for field in page.evaluate(NARROW_CARD_FIELDS)]
+    page.close()
+    assert not narrow, "\n".join(narrow[:20])
+
+
+@pytest.mark.parametrize("url", ["2026/cartogram/", "kk/2026/cartogram/"])
+def test_cartogram_matrix_fits_a_desktop_screen(browser: Browser, base_url: str, url: str) -> None:
+    """All the organizations and the totals are in view at 1280px, no sideways scroll."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + url)
+    box = page.locator(".vakr-matrix-wrap").first
+    assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), box.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    page.close()
+
+
 def test_switcher_click_lands_on_same_page_in_other_language(browser: Browser, base_url: str, site: Path) -> None:
     wrong = []
     page = browser.new_page()

@@ -53,7 +53,7 @@ ALL_ANNOUNCEMENTS = SiteView("all_announcements", "page.announcements.all", file
 ARCHIVE = SiteView("archive", "page.archive")
 CONTACTS = SiteView("contacts", "page.contacts")
 # the cartogram of corruption risks
-CARTOGRAM = View("cartogram", "page.cartogram")
+CARTOGRAM = View("cartogram", "page.cartogram", hide_toc=True)  # the matrix needs the width
 RISKS = View("risks", "page.risks")
 # one page per organization: its column of the cartogram, its risks and measures, all of
 # them on the list of risks and the execution page already; out of the search index, so a
