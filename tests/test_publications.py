@@ -266,6 +266,16 @@ def test_all_announcements_page_lists_each_cycles_announcements_and_the_home_pag
     assert [a["href"] for a in home.select("article a") if a.get_text(strip=True) == STRINGS["page.announcements.all"][lang]] == ["announcements/"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_contacts_are_headed_by_the_service_name_in_the_page_language(built, lang: str) -> None:
+    """The full name where the language has it, else the short one (the Kazakh documents
+    give the service only a short name)."""
+    orgs = {o["id"]: o for o in yaml.safe_load((ROOT / "data/organizations.yml").read_text(encoding="utf-8"))["organizations"]}
+    service = orgs[yaml.safe_load((ROOT / "data/contacts.yml").read_text(encoding="utf-8"))["service"]]
+    expected = service["name"].get(lang) or service["short_name"].get(lang)
+    assert expected and built.page(prefix(lang) + "contacts/").select_one("h2#service").get_text(strip=True) == expected
+
+
 def test_home_lists_the_latest_announcements(built) -> None:
     page = built.page("")
     links = [a["href"] for a in page.select("ul.vakr-news a")]

@@ -70,7 +70,14 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     print(f"Site written to {site_dir}")
+    if not os.environ.get("SITE_URL"):
+        print(SITE_URL_UNSET, file=sys.stderr)
     return 0
+
+
+SITE_URL_UNSET = ("Внимание: SITE_URL не задан, поэтому адреса в sitemap.xml, лентах объявлений и ссылках "
+                  "canonical ведут на http://127.0.0.1:8000/. Для публикации соберите с адресом сайта: "
+                  "SITE_URL=https://example.kz/anticorruption/ make build")
 
 
 def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None) -> int:

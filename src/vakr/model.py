@@ -246,6 +246,11 @@ class Organization(Strict):
     def label(self) -> Text:
         return self.short_name or self.name
 
+    def heading(self, lang: str) -> Text:
+        """Its name to head a page in `lang`: the full name if given in `lang`, else the
+        short name if that is, else the label in Russian."""
+        return next((text for text in (self.name, self.short_name) if text is not None and getattr(text, lang)), self.label)
+
 
 class Organizations(Strict):
     organizations: list[Organization] = Field(min_length=1)

@@ -277,7 +277,7 @@ class _Publications:
     def service(self) -> Text | None:
         contacts = self.site.contacts
         org = self.site.organizations.get(contacts.service) if contacts else None
-        return org.name if org else None
+        return org.heading(self.lang) if org else None
 
     def fields(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(file, [(column, description)]) for the field documentation of the data page."""
