@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -31,6 +32,16 @@ def proper_names() -> set[str]:
     they appear unmarked where a name stands in a title or the navigation."""
     text = (ROOT / "data" / "organizations.yml").read_text(encoding="utf-8")
     return set(re.findall(r"\b[A-Za-z]{3,}\b", "\n".join(re.findall(r"^\s+(?:ru|kk): (.*)$", text, re.M))))
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A project folder for the importer: the reference data and the 2026 cycle, but no
+    plan or schedule (the import writes them)."""
+    (tmp_path / "data" / "2026").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "organizations.yml", tmp_path / "data")
+    shutil.copy(ROOT / "data" / "2026" / "cycle.yml", tmp_path / "data" / "2026")
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

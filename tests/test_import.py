@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,15 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SCHEDULE_SEED = SEEDS / "000_b3ad90fed6332446.txt"
 PLAN_SEED = SEEDS / "001_2eafa07e1a830079.txt"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A project folder with the reference data and the 2026 cycle, but no plan/schedule."""
-    (tmp_path / "data" / "2026").mkdir(parents=True)
-    shutil.copy(ROOT / "data" / "organizations.yml", tmp_path / "data")
-    shutil.copy(ROOT / "data" / "2026" / "cycle.yml", tmp_path / "data" / "2026")
-    return tmp_path
 
 
 def run(root: Path, source: Path, kind: str, *extra: str) -> int:

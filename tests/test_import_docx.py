@@ -6,7 +6,6 @@ bullet lists as list paragraphs) imports to exactly the data of its text export.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -86,14 +85,6 @@ def docx_from_export(export: Path, out: Path) -> dict[str, int]:
             previous_numbered = bool(cells[0].strip())
     document.save(str(out))
     return merges
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    (tmp_path / "data" / "2026").mkdir(parents=True)
-    shutil.copy(ROOT / "data" / "organizations.yml", tmp_path / "data")
-    shutil.copy(ROOT / "data" / "2026" / "cycle.yml", tmp_path / "data" / "2026")
-    return tmp_path
 
 
 def _import(root: Path, source: Path, kind: str) -> dict:

@@ -93,6 +93,11 @@ def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: 
         return None, source
 
 
+def _read_optional(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
+    """`_read` for a file a site or cycle may not have yet: (None, None) when it is absent."""
+    return _read(data_dir, path, model, errors) if path.exists() else (None, None)
+
+
 def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organization] | None:
     path = data_dir / ORGANIZATIONS_FILE
     if not path.exists():
@@ -130,16 +135,14 @@ class _Reference:
 
 def _cartogram_reference(data_dir: Path, errors: list[DataError]) -> tuple[dict[str, Direction] | None, RiskMatrix | None]:
     """The directions and the scoring matrix: optional until a cycle publishes risks."""
-    directions = matrix = None
-    if (data_dir / DIRECTIONS_FILE).exists():
-        parsed, source = _read(data_dir, data_dir / DIRECTIONS_FILE, Directions, errors)
-        if parsed is not None:
-            directions = {d.id: d for d in parsed.directions}
-            _check_unique(_raw(source.data, "directions", "*", "id"), source, errors, str, _unique_id("id направления"))
-    if (data_dir / MATRIX_FILE).exists():
-        matrix, source = _read(data_dir, data_dir / MATRIX_FILE, RiskMatrix, errors)
-        if matrix is not None and not _matrix_is_square(matrix, source, errors):
-            matrix = None
+    directions = None
+    parsed, source = _read_optional(data_dir, data_dir / DIRECTIONS_FILE, Directions, errors)
+    if parsed is not None:
+        directions = {d.id: d for d in parsed.directions}
+        _check_unique(_raw(source.data, "directions", "*", "id"), source, errors, str, _unique_id("id направления"))
+    matrix, source = _read_optional(data_dir, data_dir / MATRIX_FILE, RiskMatrix, errors)
+    if matrix is not None and not _matrix_is_square(matrix, source, errors):
+        matrix = None
     return directions, matrix
 
 
@@ -187,11 +190,9 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
             known["plan"] = _item_numbers(_raw(source.data, "items", "*", "number"))
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
-    publications = None
-    if (folder / PUBLICATIONS_FILE).exists():
-        publications, source = _read(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
-        if source is not None:
-            _check_publications(data_dir, source, numbers, orgs, errors)
+    publications, source = _read_optional(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
+    if source is not None:
+        _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, errors)
     monitoring = _monitoring(data_dir, folder, known, errors)
     if info is None:
@@ -204,10 +205,7 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
            errors: list[DataError]) -> Risks | None:
     """The cycle's identified risks, checked against the organizations, the directions, the
     scale of the matrix and the items of the same cycle's plan."""
-    path = folder / RISKS_FILE
-    if not path.exists():
-        return None
-    risks, source = _read(data_dir, path, Risks, errors)
+    risks, source = _read_optional(data_dir, folder / RISKS_FILE, Risks, errors)
     if source is None:
         return None
     for needed, name in ((reference.directions, DIRECTIONS_FILE), (reference.matrix, MATRIX_FILE)):
@@ -243,10 +241,7 @@ def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
     """The officers' monitoring file; each item number it names must exist in the plan or
     the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
     still gets these checks; None where the file is absent or unreadable)."""
-    path = folder / MONITORING_FILE
-    if not path.exists():
-        return None
-    monitoring, source = _read(data_dir, path, Monitoring, errors)
+    monitoring, source = _read_optional(data_dir, folder / MONITORING_FILE, Monitoring, errors)
     if source is None:
         return monitoring
     for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):
@@ -330,10 +325,7 @@ def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict
 
 
 def _contacts(data_dir: Path, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
-    path = data_dir / CONTACTS_FILE
-    if not path.exists():
-        return None
-    contacts, source = _read(data_dir, path, Contacts, errors)
+    contacts, source = _read_optional(data_dir, data_dir / CONTACTS_FILE, Contacts, errors)
     if source is not None:
         _check_refs(_raw(source.data, "service"), source, orgs, errors)
     return contacts

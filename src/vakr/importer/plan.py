@@ -9,7 +9,7 @@ from vakr.importer.deadlines import DeadlineError, deadline_data
 from vakr.importer.edition import Edition
 from vakr.importer.organizations import match_organizations
 from vakr.importer.rows import Context, Draft, read_items
-from vakr.importer.shared import FlowList, approval, bilingual, check_kk_numbers
+from vakr.importer.shared import FlowList, bilingual, check_kk_numbers, document_head
 from vakr.importer.text import plain, rich
 from vakr.model import Organization
 
@@ -30,9 +30,7 @@ def build_plan(ctx: Context, ru: Edition, kk: Edition | None, kk_ctx: Context | 
     items = [_item(ctx, draft, kk_drafts.get(draft.number), kk_ctx, organizations) for draft in drafts]
     ctx.report.items = len(items)
     return {
-        "approval": approval(ru, kk),
-        "title": bilingual(ru.title, kk.title if kk else None),
-        "columns": {"ru": ru.columns, **({"kk": kk.columns} if kk else {})},
+        **document_head(ru, kk),
         "items": items,
         "control": bilingual(" ".join(l.text for l in ru.closing), " ".join(l.text for l in kk.closing) if kk and kk.closing else None),
     }

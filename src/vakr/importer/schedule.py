@@ -9,7 +9,7 @@ from vakr.importer.deadlines import DeadlineError, deadline_data
 from vakr.importer.edition import Edition
 from vakr.importer.organizations import match_organizations
 from vakr.importer.rows import Context, Draft, read_items
-from vakr.importer.shared import FlowList, approval, bilingual, check_kk_numbers
+from vakr.importer.shared import FlowList, bilingual, check_kk_numbers, document_head
 from vakr.importer.text import plain, rich
 from vakr.model import Organization
 
@@ -41,9 +41,7 @@ def build_schedule(ctx: Context, ru: Edition, kk: Edition | None, kk_ctx: Contex
         sections.append({"title": bilingual(title.cells[0].text, kk_title), "items": items})  # type: ignore[index]
     ctx.report.items = len(drafts)
     return {
-        "approval": approval(ru, kk),
-        "title": bilingual(ru.title, kk.title if kk else None),
-        "columns": {"ru": ru.columns, **({"kk": kk.columns} if kk else {})},
+        **document_head(ru, kk),
         "sections": sections,
     }
 

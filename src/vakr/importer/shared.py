@@ -1,4 +1,4 @@
-"""Pieces both documents share: the approval block, a text in two languages, and the check
+"""Pieces both documents share: the approval block and title, a text in two languages, and the check
 that a Kazakh edition has the same items as the Russian one."""
 
 from __future__ import annotations
@@ -25,6 +25,15 @@ def approval(ru: Edition, kk: Edition | None) -> dict:
     if kk is not None:
         data["kk"] = _approval_text(kk)
     return data
+
+
+def document_head(ru: Edition, kk: Edition | None) -> dict:
+    """What both documents begin with: the approval block, the title, the column headings."""
+    return {
+        "approval": approval(ru, kk),
+        "title": bilingual(ru.title, kk.title if kk else None),
+        "columns": {"ru": ru.columns, **({"kk": kk.columns} if kk else {})},
+    }
 
 
 def check_kk_numbers(ctx: Context, kk_ctx: Context, ru: list[Draft], kk: dict[int, Draft]) -> None:
