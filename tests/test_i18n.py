@@ -107,7 +107,7 @@ def test_kazakh_headings_and_labels_on_the_plan(built) -> None:
 
 @pytest.mark.parametrize(("url", "expected"), [
     ("2026/plan/", "постоянно, с 01.07.2026"),
-    ("kk/2026/plan/", "01.07.2026 бастап тұрақты"),
+    ("kk/2026/plan/", "01.07.2026 ж. бастап тұрақты"),
     ("2026/schedule/", "ежедневно"),
     ("kk/2026/schedule/", "күн сайын"),
     ("2026/schedule/", "незамедлительно"),

@@ -142,7 +142,7 @@ def test_source_html_becomes_structure_not_text(built, url: str) -> None:
 def test_kazakh_plan_page_marks_russian_text_and_says_why(built) -> None:
     page = built.page("kk/2026/plan/")
     notice = page.select_one(".admonition[role=note]")
-    assert notice is not None and "мемлекеттік тілдегі редакциясы дайындалуда" in notice.get_text()
+    assert notice is not None and "бекітілген құжаттың тілінде — орыс тілінде жарияланады" in notice.get_text()
     cells = page.select("tr#item-17 td")
     assert cells[0].select_one('[lang="ru"]') is not None
     assert page.find("html")["lang"] == "kk"
