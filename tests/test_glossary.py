@@ -12,6 +12,7 @@ import yaml
 
 from conftest import ROOT
 from vakr import glossary, strings
+from vakr.model import Organization
 
 ENTRY = re.compile(r'^\s*"([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$', re.M)
 MATERIAL_RU = Path(material.__file__).parent / "templates" / "partials" / "languages" / "ru.html"
@@ -23,7 +24,8 @@ Text = tuple[str, str, str]  # where, Kazakh, Russian counterpart
 def _theme() -> list[Text]:
     kk = dict(ENTRY.findall((ROOT / "overrides/partials/languages/kk.html").read_text(encoding="utf-8")))
     ru = dict(ENTRY.findall(MATERIAL_RU.read_text(encoding="utf-8")))
-    return [(f"kk.html: {key}", value, ru.get(key, "")) for key, value in kk.items() if not key.startswith(NOT_TEXT)]
+    return [(f"kk.html: {key}", value, ru.get(key, ""))
+            for key, value in kk.items() if not key.startswith(NOT_TEXT)]
 
 
 def _data_labels(node: object, where: str) -> list[Text]:
@@ -98,13 +100,15 @@ def test_the_glossary_names_the_concepts_of_the_issue() -> None:
     for concept in ("vakr", "cycle", "period", "stage", "dzo", "recommendation", "measure", "responsible",
                     "deadline", "analytical_report", "cartogram", "positions_list", "draft", "schedule", "plan"):
         assert concept in terms
-    assert terms["stage"].kk == "кезең" and "кезең" in terms["cycle"].avoid_kk and "кезең" in terms["period"].avoid_kk
+    assert terms["stage"].kk == "кезең"
+    assert "кезең" in terms["cycle"].avoid_kk and "кезең" in terms["period"].avoid_kk
     assert terms["dzo"].kk == "еншілес және тәуелді ұйымдар"
 
 
 def test_a_glossary_term_cannot_avoid_itself() -> None:
     with pytest.raises(ValueError, match="входит в сам термин"):
-        glossary.Glossary.model_validate({"terms": [{"id": "stage", "ru": "этап", "kk": "кезең", "avoid_kk": ["кезең"]}]})
+        glossary.Glossary.model_validate(
+            {"terms": [{"id": "stage", "ru": "этап", "kk": "кезең", "avoid_kk": ["кезең"]}]})
 
 
 def test_kazakh_pages_keep_russian_organization_names_marked_russian(built) -> None:
@@ -121,3 +125,11 @@ def test_kazakh_pages_keep_russian_organization_names_marked_russian(built) -> N
         assert name in shown, (name, sorted(shown))
         assert shown[name].select_one('[lang="ru"]') is not None or shown[name].get("lang") == "ru"
     assert "«Алматы» ӘКК» АҚ" in shown and shown["«Алматы» ӘКК» АҚ"].select_one("[lang]") is None
+
+
+def test_an_organization_label_is_kazakh_where_the_data_has_a_kazakh_name() -> None:
+    full_kk = Organization.model_validate({"id": "hr", "kind": "department", "short_name": {"ru": "ДУЧР"},
+                                           "name": {"ru": "Департамент", "kk": "Департаменті"}})
+    assert (full_kk.label.ru, full_kk.label.kk) == ("ДУЧР", "Департаменті")
+    russian_only = Organization.model_validate({"id": "x", "kind": "subsidiary", "name": {"ru": "ТОО «X»"}})
+    assert russian_only.label.kk is None  # shown in Russian, marked lang="ru"; never a made-up name

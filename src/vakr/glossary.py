@@ -69,7 +69,8 @@ def _ru_term(term: str) -> re.Pattern[str]:
     three letters of ending, so «этап» finds «этапы», but «карта» does not find «картограмма»."""
     words = re.sub(r"\([^)]*\)", " ", term).replace(",", " ").split()
     stems = [word[:-1] if len(word) > 3 and word[-1].lower() in _RU_ENDING else word for word in words]
-    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(s) + r"\w{0,3}" for s in stems) + r"(?!\w)", re.IGNORECASE)
+    body = r"\W+".join(re.escape(stem) + r"\w{0,3}" for stem in stems)
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -96,8 +97,8 @@ def term_problems(kk: str, ru: str) -> list[str]:
             wrong = ", ".join(f"«{t.ru}» ({t.kk})" for t in avoiding)
             if owners:
                 right = " или ".join(f"«{t.ru}»" for t in owners)
-                problems.append(f"«{word}» — только {right} (в русском тексте {allowed} раз, «{word}» в казахском "
-                                f"{used} раз); не для: {wrong}")
+                problems.append(f"«{word}» — только {right} (в русском тексте {allowed} раз, «{word}» "
+                                f"в казахском {used} раз); не для: {wrong}")
             else:
                 problems.append(f"«{word}» не употребляется; глоссарий: {wrong}")
     return problems

@@ -244,7 +244,12 @@ class Organization(Strict):
 
     @property
     def label(self) -> Text:
-        return self.short_name or self.name
+        """The short name if there is one, else the full name, in each language on its own: on
+        Kazakh pages a Kazakh full name beats a short name entered only in Russian."""
+        short = self.short_name
+        if short is None or short.kk or not self.name.kk:
+            return short or self.name
+        return Text(ru=short.ru, kk=self.name.kk)
 
     def heading(self, lang: str) -> Text:
         """Its name to head a page in `lang`: the full name if given in `lang`, else the
