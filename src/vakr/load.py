@@ -12,6 +12,7 @@ from typing import Any
 from vakr.errors import DataError, DataErrors, field_path
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
                         Publications, RiskMatrix, Risks, Schedule)
+from vakr.provenance import quote_problem
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -193,7 +194,7 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
     publications, source = _read_optional(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
     if source is not None:
         _check_publications(data_dir, source, numbers, orgs, errors)
-    risks = _risks(data_dir, folder, reference, plan, errors)
+    risks = _risks(data_dir, folder, reference, plan, schedule, errors)
     monitoring = _monitoring(data_dir, folder, known, errors)
     if info is None:
         return None
@@ -201,10 +202,11 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
                  publications=publications, monitoring=monitoring)
 
 
-def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None,
+def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None, schedule: Schedule | None,
            errors: list[DataError]) -> Risks | None:
     """The cycle's identified risks, checked against the organizations, the directions, the
-    scale of the matrix and the items of the same cycle's plan."""
+    scale of the matrix and the items of the same cycle's plan; a description must quote
+    the document it names verbatim."""
     risks, source = _read_optional(data_dir, folder / RISKS_FILE, Risks, errors)
     if source is None:
         return None
@@ -233,6 +235,11 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
             if isinstance(ref, int) and not isinstance(ref, bool) and ref not in numbers:
                 errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                         f"в плане мероприятий нет пункта {ref}; есть пункты {min(numbers)}–{max(numbers)}"))
+    for i, risk in enumerate(risks.risks if risks else []):
+        problem = quote_problem(risk.description, risk.source, plan, schedule) if risk.description and risk.source else None
+        if problem is not None:
+            location = ("risks", i, "description")
+            errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     return risks
 
 

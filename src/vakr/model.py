@@ -302,11 +302,22 @@ class RiskMatrix(Strict):
         return next(level for level in self.levels if level.id == level_id)
 
 
+class TextSource(Strict):
+    """The approved document and item a text is quoted from, verbatim: the site holds their
+    text, so the build checks the quote against it."""
+
+    document: Literal["plan", "schedule"] = Field(description="plan — план мероприятий; schedule — план-график")
+    item: int = Field(ge=1, description="Номер пункта документа")
+
+
 class Risk(Strict):
     id: RiskId = Field(description="Постоянный идентификатор риска: сохраняется из года в год")
     organizations: list[Slug] = Field(min_length=1, description="Организации или подразделения, где выявлен риск")
     direction: Slug = Field(description="Направление из data/directions.yml")
-    description: Text = Field(description="Описание риска")
+    description: Text | None = Field(
+        default=None, description="Описание риска дословно из утверждённого документа, названного в source; "
+                                  "без него показываются рекомендации плана, по которым выделен риск")
+    source: TextSource | None = Field(default=None, description="Откуда взято описание: документ и пункт")
     plan_items: list[int] = Field(min_length=1, description="Номера пунктов плана мероприятий, направленных против риска")
     likelihood: int | None = Field(default=None, ge=1, description="Вероятность по шкале матрицы (не указывается, если оценки нет)")
     impact: int | None = Field(default=None, ge=1, description="Влияние по шкале матрицы (не указывается, если оценки нет)")
@@ -315,6 +326,13 @@ class Risk(Strict):
     def _scored_together(self) -> Risk:
         if (self.likelihood is None) != (self.impact is None):
             raise ValueError("вероятность (likelihood) и влияние (impact) указываются вместе или не указываются вовсе")
+        return self
+
+    @model_validator(mode="after")
+    def _described_with_source(self) -> Risk:
+        if (self.description is None) != (self.source is None):
+            raise ValueError("описание риска (description) приводится только вместе с его источником (source: "
+                             "документ и пункт), а источник — только вместе с описанием")
         return self
 
     @property

@@ -80,7 +80,9 @@ def risk_records(cycle: Cycle, site: SiteData) -> list[Record]:
         return []
     return [{"cycle": cycle.year, "risk_id": r.id, "organizations": ";".join(r.risk.organizations),
              "direction": r.direction.id, **_bilingual("direction_name", r.direction.name), "map": r.direction.map,
-             **_bilingual("description", r.risk.description), "plan_items": ";".join(map(str, r.risk.plan_items)),
+             **_bilingual("description", r.risk.description),
+             "description_source": f"{r.risk.source.document}:{r.risk.source.item}" if r.risk.source else "",
+             "plan_items": ";".join(map(str, r.risk.plan_items)),
              "likelihood": str(r.risk.likelihood or ""), "impact": str(r.risk.impact or ""),
              "score": str(r.score or ""), "level": r.level.id if r.level else ""}
             for r in Cartogram(site, cycle).risks]
@@ -182,6 +184,6 @@ SCHEDULE_FIELDS = ["cycle", "section", "section_title_ru", "section_title_kk", "
 PLAN_FIELDS = ["cycle", "number", "recommendation_ru", "recommendation_kk", "measure_ru", "measure_kk",
                "completion_form_ru", "completion_form_kk", "executor_ru", "executor_kk", "organizations", *_DEADLINE_FIELDS]
 RISK_FIELDS = ["cycle", "risk_id", "organizations", "direction", "direction_name_ru", "direction_name_kk", "map",
-               "description_ru", "description_kk", "plan_items", "likelihood", "impact", "score", "level"]
+               "description_ru", "description_kk", "description_source", "plan_items", "likelihood", "impact", "score", "level"]
 REPORT_FIELDS = ["cycle", "number", "date", "status", "text_ru", "text_kk", "reason_ru", "reason_kk", "evidence"]
 ORGANIZATION_FIELDS = ["id", "kind", "parent", "name_ru", "name_kk", "short_name_ru", "short_name_kk"]
