@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from vakr import strings
+from vakr import consistency, strings
 from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.drafts import draft_files, published
@@ -49,6 +49,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    _cache["serve"] = command == "serve"
     _cache["signature"] = None
 
 
@@ -77,7 +78,15 @@ def _site(config: MkDocsConfig) -> SiteData:
         _cache.update(signature=signature, site=site, all=everything, context=context)
         for line in coverage_lines(site):
             log.info(line)
+        # a warning fails a strict build: `vakr build` has printed these already (its check)
+        report = log.warning if command_is_serve() else log.info
+        for warning in consistency.warnings(site):
+            report(warning)
     return _cache["site"]
+
+
+def command_is_serve() -> bool:
+    return bool(_cache.get("serve"))
 
 
 def _language(config: MkDocsConfig) -> str:

@@ -343,7 +343,8 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
     """The items named must exist in the schedule (unless the schedule itself is unreadable),
     the ids be unique, the report file exist."""
     refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
-            *(found for part in ("discussion", "report", "positions") for found in _raw(source.data, part, "schedule_item"))]
+            *(found for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions")
+               for found in _raw(source.data, part, "schedule_item"))]
     for location, number in refs if numbers is not None else []:
         if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
             known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
@@ -351,8 +352,17 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
                                     f"в плане-графике нет пункта {number}; есть пункты: {known}"))
     _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
         f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
-    for location, file in _raw(source.data, "report", "file"):
+    files = [(found, "подписанную справку (PDF)") for found in _raw(source.data, "report", "file")]
+    files += [(found, "подписанный оригинал") for found in _original_files(source.data)]
+    for (location, file), what in files:
         if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
-                                    f"файл docs/{file} не найден: положите подписанную справку (PDF) в папку docs/ по этому пути"))
+                                    f"файл docs/{file} не найден: положите {what} в папку docs/ по этому пути"))
     _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
+
+
+def _original_files(data: Any) -> Iterator[tuple[Location, Any]]:
+    """Every `originals[].file` of publications.yml, in whichever document it is given."""
+    for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions"):
+        yield from _raw(data, part, "originals", "*", "file")
+    yield from _raw(data, "announcements", "*", "originals", "*", "file")

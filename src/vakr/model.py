@@ -346,6 +346,27 @@ class Risks(Strict):
 # --- publications: announcements, public discussion, report, positions, contacts --------
 
 
+class Original(Strict):
+    """A signed original of a published document (PDF, DOCX or a scan) in one language: the
+    page shows its text first and offers the file as the proof."""
+
+    lang: Literal["ru", "kk"] = Field(description="Язык документа: ru или kk")
+    file: NonEmpty = Field(description="Файл внутри docs/, например documents/2026/schedule-ru.pdf")
+    date: Date = Field(description="Дата документа (утверждения, подписания)")
+
+
+Originals = Annotated[list[Original], Field(description="Подписанные оригиналы: PDF, DOCX или скан, по языкам")]
+
+
+class DocumentOriginals(Strict):
+    """A document the site shows from other data files (the schedule, the plan, the
+    cartogram): the schedule item whose result it is, and its signed originals."""
+
+    schedule_item: int | None = Field(default=None, ge=1,
+                                      description="Пункт плана-графика, результат которого — этот документ")
+    originals: Originals = Field(default_factory=list)
+
+
 class NewsAnnouncement(Strict):
     """Free-form news written by the compliance service."""
 
@@ -354,6 +375,7 @@ class NewsAnnouncement(Strict):
     date: Date = Field(description="Дата объявления")
     title: Text
     body: Rich = Field(description="Текст объявления: строка или абзацы/списки")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -366,6 +388,7 @@ class ScheduleAnnouncement(Strict):
     id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы")
     schedule_item: int = Field(ge=1, description="Пункт плана-графика, который предписывает объявление (его срок — дата объявления)")
     about_item: int = Field(ge=1, description="Пункт плана-графика, о котором объявляется (сроки, кто проводит)")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -378,6 +401,7 @@ class PublicDiscussion(Strict):
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
     format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены")
     results: Rich | None = Field(default=None, description="Итоги обсуждения, когда они есть")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -388,6 +412,7 @@ class AnalyticalReport(Strict):
     signed: Date | None = Field(default=None, description="Дата подписания справки")
     summary: Rich | None = Field(default=None, description="Краткое содержание справки")
     file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/ (например, documents/2026/analytical-report.pdf)")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -403,12 +428,16 @@ class Positions(Strict):
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о перечне должностей")
     approved: Date | None = Field(default=None, description="Дата утверждения перечня")
     items: list[Position] = Field(default_factory=list, description="Должности, по организациям и подразделениям")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
 class Publications(Strict):
     """What the schedule says must be published (data/<год>/publications.yml)."""
 
+    schedule: DocumentOriginals | None = Field(default=None, description="План-график: его пункт и подписанные оригиналы")
+    plan: DocumentOriginals | None = Field(default=None, description="План мероприятий: его пункт и подписанные оригиналы")
+    cartogram: DocumentOriginals | None = Field(default=None, description="Картограмма: подписанные оригиналы")
     announcements: list[Announcement] = Field(default_factory=list)
     discussion: PublicDiscussion | None = None
     report: AnalyticalReport | None = None

@@ -108,10 +108,11 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def json_bytes(cycle: Cycle, site: SiteData) -> bytes:
+def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None) -> bytes:
+    """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`)."""
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
             "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),
-            "risks": risk_records(cycle, site), "reports": report_records(cycle)}
+            "risks": risk_records(cycle, site), "reports": report_records(cycle), "originals": originals or []}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -150,9 +151,10 @@ class Download:
         return f"{year}/{DATA_DIR}/{self.name}"
 
 
-def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]:
+def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[Record] | None = None) -> list[Download]:
     """Every download of a cycle; a document not yet approved gives no file. `epoch` is
-    SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date."""
+    SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date;
+    `originals` go into the JSON."""
     stamp = stamp_from_epoch(epoch, cycle.schedule.approval.date if cycle.schedule else cycle.info.period.start)
     y = cycle.year
     out = []
@@ -166,7 +168,7 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]
     if cycle.monitoring is not None:
         out.append(Download(f"vakr-{y}-reports.csv", "CSV", "data.file.reports_csv", csv_bytes(report_records(cycle), REPORT_FIELDS)))
     out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
-    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site)))
+    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site, originals)))
     return out
 
 

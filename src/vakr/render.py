@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import publications, strings
+from vakr import originals, publications, strings
 from vakr.cartogram import Cartogram
 from vakr.feed import feed_path
 from vakr.load import Cycle, SiteData
@@ -212,7 +212,12 @@ class BuildContext:
         return self._derived[key]  # type: ignore[no-any-return]
 
     def downloads(self, site: SiteData, cycle: Cycle) -> list[Download]:
-        return self._once("downloads", cycle, lambda: downloads(cycle, site, self.source_date_epoch))
+        return self._once("downloads", cycle, lambda: downloads(
+            cycle, site, self.source_date_epoch, originals.records(self.originals(cycle))))
+
+    def originals(self, cycle: Cycle) -> list[originals.OriginalFile]:
+        """The cycle's signed originals, each file read (size, SHA-256) once per build."""
+        return self._once("originals", cycle, lambda: originals.cycle_originals(cycle, self.docs_dir))
 
     def cartogram(self, site: SiteData, cycle: Cycle) -> Cartogram:
         return self._once("cartogram", cycle, lambda: Cartogram(site, cycle))
@@ -254,6 +259,19 @@ class _Publications:
 
     def document(self, path: str | None) -> publications.Document | None:
         return publications.document(self.context.docs_dir, path)
+
+    def originals(self, key: str) -> list[originals.OriginalFile]:
+        """The signed originals of one document of the cycle (`plan`, `announcement/start`)."""
+        return originals.of_document(self.context.originals(self.cycle), key, self.lang)
+
+    def all_originals(self) -> list[originals.OriginalFile]:
+        return self.context.originals(self.cycle)
+
+    def original_title(self, key: str) -> str:
+        """The document's name for the data page's list of originals."""
+        if key.startswith(originals.ANNOUNCEMENT):
+            return self.title(publications.find_entry(self.cycle, key.removeprefix(originals.ANNOUNCEMENT)))
+        return strings.t(self.lang, f"page.{key}")
 
     def size(self, size: int) -> str:
         return publications.human_size(size)
