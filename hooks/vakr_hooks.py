@@ -27,7 +27,8 @@ from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.drafts import draft_files, published
 from vakr.errors import DataErrors
-from vakr.feed import atom, feed_path
+from vakr.feed import atom, feed_path, history_atom
+from vakr.history import read_history
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
@@ -74,7 +75,8 @@ def _site(config: MkDocsConfig) -> SiteData:
         except DataErrors as err:
             _cache["signature"] = None
             raise PluginError(str(err)) from None
-        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+        history = read_history(_root(config), site)  # git is read once per data change, not per page
+        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"), history)
         _cache.update(signature=signature, site=site, all=everything, context=context)
         for line in coverage_lines(site):
             log.info(line)
@@ -201,6 +203,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
+        history = _cache["context"].history
+        (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
     for cycle in site.cycles:
         for download in _cache["context"].downloads(site, cycle):
             target = root / download.path(cycle.year)

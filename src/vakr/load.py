@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
-                        Publications, RiskMatrix, Risks, Schedule)
+from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization, Organizations,
+                        Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
@@ -21,6 +21,7 @@ CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
 DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", "risks.yml"
 PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 MONITORING_FILE = "monitoring.yml"
+HISTORY_FILE = "history.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -35,6 +36,7 @@ class Cycle:
     risks: Risks | None = None
     publications: Publications | None = None
     monitoring: Monitoring | None = None  # execution reports and done steps, once recorded
+    edition: EditionHistory | None = None  # formal amendments and editorial notes (history.yml)
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,11 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
         _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, schedule, errors)
     monitoring = _monitoring(data_dir, folder, known, errors)
+    edition, _ = _read_optional(data_dir, folder / HISTORY_FILE, EditionHistory, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
-                 publications=publications, monitoring=monitoring)
+                 publications=publications, monitoring=monitoring, edition=edition)
 
 
 def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None, schedule: Schedule | None,

@@ -510,3 +510,40 @@ class Monitoring(Strict):
                                           description="Отчёты по номерам пунктов плана мероприятий")
     schedule: dict[int, StepDone] = Field(default_factory=dict,
                                           description="Выполненные пункты плана-графика по номерам")
+
+
+# --- edition history (issue 15) ----------------------------------------------------------
+# data/<year>/history.yml: the formal amendments (by order) and editorial notes; the changes
+# themselves are read from the repository's git history of data/.
+
+HistoryDocument = Literal["plan", "schedule", "risks"]
+
+
+class Amendment(Strict):
+    """A formal change of an approved document by an order."""
+
+    order: NonEmpty = Field(description="Номер приказа, например «№ 45-П»")
+    date: Date = Field(description="Дата приказа")
+    document: HistoryDocument = Field(description="plan — план мероприятий; schedule — план-график; risks — перечень рисков")
+    items: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="Изменённые пункты (номера пунктов или id рисков), в кавычках: \"17\"")
+    changed: Text = Field(description="Что изменено, словами приказа")
+
+
+class EditorialNote(Strict):
+    """Marks the changes of the data on one day as editorial, not a change of substance: a
+    typo fixed in the transfer to the site, or text the site had written itself withdrawn
+    (the history then says so without showing that text again)."""
+
+    date: Date | None = Field(default=None, description="Дата правки (дата коммита); без неё — правки этих пунктов в любой день")
+    document: HistoryDocument
+    items: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Номера пунктов или id рисков, в кавычках: \"3\"")
+    note: Literal["typo", "withdrawn"] = Field(
+        description="typo — исправление опечатки при переносе текста на сайт; withdrawn — снят текст, "
+                    "составленный сайтом, а не взятый из утверждённого документа (старый текст не показывается)")
+
+
+class EditionHistory(Strict):
+    amendments: list[Amendment] = Field(default_factory=list)
+    editorial: list[EditorialNote] = Field(default_factory=list)

@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from vakr import originals, publications, strings
 from vakr.cartogram import Cartogram
-from vakr.feed import feed_path
+from vakr.feed import FIELD_KEYS, feed_path
+from vakr.history import History
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
@@ -169,6 +170,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
+        hist=context.history or History((), False), field_keys=FIELD_KEYS,
     )
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
@@ -203,6 +205,7 @@ class BuildContext:
 
     docs_dir: Path | None = None
     source_date_epoch: str | None = None
+    history: History | None = None  # the edition history, read from git once per build
     _derived: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def _once(self, kind: str, cycle: Cycle, derive: Callable[[], T]) -> T:
@@ -283,8 +286,8 @@ class _Publications:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
 
-    def feed_path(self) -> str:
-        return feed_path(self.lang)
+    def feed_path(self, name: str = "feed") -> str:
+        return feed_path(self.lang, name)
 
     def data_page(self) -> str:
         return OPEN_DATA.path(self.cycle.year)
