@@ -127,7 +127,8 @@ def test_a_description_names_its_source_and_other_risks_say_they_quote_the_plan(
     assert source.get_text() == ("Дословно: План мероприятий, пункт 3" if not lang else "Сөзбе-сөз: Іс-шаралар жоспары, 3-тармақ")
     other = quoted.page(f"{lang}2026/risks/").select_one("tr#risk-R04")
     label = other.select_one("td .vakr-source").get_text()
-    assert label.startswith("Описания риска в утверждённых документах нет" if not lang else "Бекітілген құжаттарда")
+    assert label == ("Описания в документах нет; рекомендация плана дословно:" if not lang
+                     else "Құжаттарда сипаттамасы жоқ; жоспардың ұсынымы сөзбе-сөз:")
 
 
 @pytest.mark.parametrize("url", ["2026/cartogram/", "2026/risks/", "2026/organizations/spk/", "kk/2026/cartogram/"])
