@@ -22,7 +22,8 @@ def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:
     if pubs is None:
         return
     documents: list[tuple[DocumentOriginals | None, object, str]] = [
-        (pubs.schedule, cycle.schedule, "утверждённый план-график"), (pubs.plan, cycle.plan, "утверждённый план мероприятий")]
+        (pubs.schedule, cycle.schedule, "утверждённый план-график"),
+        (pubs.plan, cycle.plan, "утверждённый план мероприятий")]
     for entry, document, what in documents:
         if entry is not None and entry.schedule_item is not None and document is not None:
             yield entry.schedule_item, what

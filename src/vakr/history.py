@@ -67,7 +67,8 @@ class History:
     amendments: dict[str, tuple[Amendment, ...]] = field(default_factory=dict)  # by cycle, newest first
 
     def of(self, year: str | None = None, document: str | None = None) -> list[Change]:
-        return [c for c in self.changes if (year is None or c.year == year) and (document is None or c.document == document)]
+        return [c for c in self.changes
+                if (year is None or c.year == year) and (document is None or c.document == document)]
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -155,6 +156,9 @@ def _deadline(value: Any, lang: str) -> str:
     return " – ".join(str(value[k]) for k in ("date", "start", "end") if k in value) or str(value.get("kind", ""))
 
 
+_PLAN_TEXTS = ("recommendation", "measure", "completion_form", "executor")
+
+
 def _fields(document: str, data: Any, lang: str) -> Fields:
     """item → field → text of one version of a document in `lang`."""
     if not isinstance(data, dict):
@@ -162,16 +166,15 @@ def _fields(document: str, data: Any, lang: str) -> Fields:
     out: Fields = {}
     if document == "plan":
         for item in data.get("items") or []:
-            out[str(item.get("number"))] = {
-                "recommendation": _text(item.get("recommendation"), lang), "measure": _text(item.get("measure"), lang),
-                "completion_form": _text(item.get("completion_form"), lang), "executor": _text(item.get("executor"), lang),
-                "deadline": _deadline(item.get("deadline"), lang)}
+            texts = {name: _text(item.get(name), lang) for name in _PLAN_TEXTS}
+            out[str(item.get("number"))] = {**texts, "deadline": _deadline(item.get("deadline"), lang)}
     elif document == "schedule":
         for section in data.get("sections") or []:
             for item in section.get("items") or []:
                 rows = item.get("rows") or []
-                out[str(item.get("number"))] = {name: "\n".join(text(row.get(key), lang) for row in rows) for name, key, text in (
-                    ("work", "work", _text), ("deadline", "deadline", _deadline), ("responsible", "responsible", _text))}
+                out[str(item.get("number"))] = {name: "\n".join(read(row.get(name), lang) for row in rows)
+                                                for name, read in (("work", _text), ("deadline", _deadline),
+                                                                   ("responsible", _text))}
     else:
         for risk in data.get("risks") or []:
             out[str(risk.get("id"))] = {
