@@ -42,13 +42,15 @@ class Real:
     schedule: dict[str, Any]
     plan: dict[str, Any]
     risks: dict[str, Any]
+    monitoring: dict[str, Any]
 
     @classmethod
     def read(cls, data_dir: Path) -> Real:
         folder = data_dir / str(REAL_YEAR)
         return cls(root=data_dir, organizations=load(data_dir / ORGANIZATIONS_FILE).data,
                    cycle=load(folder / CYCLE_FILE).data, schedule=load(folder / SCHEDULE_FILE).data,
-                   plan=load(folder / PLAN_FILE).data, risks=load(folder / RISKS_FILE).data)
+                   plan=load(folder / PLAN_FILE).data, risks=load(folder / RISKS_FILE).data,
+                   monitoring=load(folder / MONITORING_FILE).data)
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def risks(real: Real, shape: Shape, year: int) -> dict[str, Any]:
             if not numbers:
                 continue
             new = {**copy.deepcopy(risk), "id": f"{risk['id']}-{round_ + 1}" if round_ else risk["id"],
-                   "plan_items": numbers, "description": suffixed(risk["description"], suffix)}
+                   "plan_items": numbers}
             if suffix:
                 if units:
                     new["organizations"] = [*risk["organizations"], _unit_id(1 + numbers[0] % units)]
@@ -214,7 +216,7 @@ _REPORTS = ("not_started", "in_progress", "done", "not_done")
 def monitoring(real: Real, shape: Shape, year: int) -> dict[str, Any]:
     """Reports on every second synthetic plan item (one to three, the statuses in turn, the
     last one the item's status) and the first half of the schedule's steps done; the real
-    items keep the real (empty) record."""
+    items keep the real record (steps done by the documents themselves, no reports yet)."""
     reports: dict[int, list[dict[str, Any]]] = {}
     for n, _, suffix in _cycled(real.plan["items"], shape.plan_items, year):
         if not suffix or n % 2:
@@ -226,7 +228,8 @@ def monitoring(real: Real, shape: Shape, year: int) -> dict[str, Any]:
             **({"reason": {"ru": f"Причина неисполнения{suffix}"}} if status == "not_done" else {}),
             "evidence": [{"order": f"№ {n}-{k + 1}-П от {10 + k:02d}.{6 + k:02d}.{year}"}],
         } for k, status in enumerate(_REPORTS[: 1 + n // 2 % 3])]
-    steps = {n: {"done": f"01.03.{year}"} for n, _, suffix in _cycled(
+    real_steps = (real.monitoring.get("schedule") or {}) if year == REAL_YEAR else {}
+    steps = copy.deepcopy(real_steps) | {n: {"done": f"01.03.{year}"} for n, _, suffix in _cycled(
         [item for section in real.schedule["sections"] for item in section["items"]], shape.schedule_items // 2, year)
         if suffix}
     return {"plan": reports, "schedule": steps}

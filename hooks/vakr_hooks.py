@@ -22,12 +22,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from vakr import strings
+from vakr import consistency, strings
 from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.drafts import draft_files, published
 from vakr.errors import DataErrors
-from vakr.feed import atom, feed_path
+from vakr.feed import atom, feed_path, history_atom
+from vakr.history import read_history
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
@@ -49,6 +50,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    _cache["serve"] = command == "serve"
     _cache["signature"] = None
 
 
@@ -73,11 +75,20 @@ def _site(config: MkDocsConfig) -> SiteData:
         except DataErrors as err:
             _cache["signature"] = None
             raise PluginError(str(err)) from None
-        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+        history = read_history(_root(config), site)  # git is read once per data change, not per page
+        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"), history)
         _cache.update(signature=signature, site=site, all=everything, context=context)
         for line in coverage_lines(site):
             log.info(line)
+        # a warning fails a strict build: `vakr build` has printed these already (its check)
+        report = log.warning if command_is_serve() else log.info
+        for warning in consistency.warnings(site):
+            report(warning)
     return _cache["site"]
+
+
+def command_is_serve() -> bool:
+    return bool(_cache.get("serve"))
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -192,6 +203,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
+        history = _cache["context"].history
+        (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
     for cycle in site.cycles:
         for download in _cache["context"].downloads(site, cycle):
             target = root / download.path(cycle.year)

@@ -157,6 +157,15 @@ class Cartogram:
     def plan_item(self, number: int) -> PlanItem | None:
         return self._plan_items.get(number)
 
+    def untranslated(self, risks: list[RatedRisk], lang: str) -> bool:
+        """Some text these risks show (a description, else the recommendations quoted) has no
+        `lang` edition yet and is shown in Russian."""
+        def shown(risk: RatedRisk) -> list[object]:
+            if risk.risk.description is not None:
+                return [risk.risk.description]
+            return [item.recommendation for n in risk.risk.plan_items if (item := self.plan_item(n)) is not None]
+        return any(getattr(text, lang) is None for risk in risks for text in shown(risk))
+
     @cached_property
     def changes(self) -> Changes | None:
         """None for the first cycle with a cartogram: there is nothing to compare with."""

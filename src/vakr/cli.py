@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from vakr import consistency
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
@@ -25,6 +26,8 @@ def check(root: Path) -> int:
         return 1
     for line in coverage_lines(site):
         print(line)
+    for warning in consistency.warnings(site):
+        print(f"Внимание: {warning}", file=sys.stderr)
     print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
     return 0
 

@@ -8,6 +8,7 @@ import dataclasses
 
 from vakr.errors import DataError, DataErrors
 from vakr.load import Cycle, SiteData
+from vakr.originals import declared
 
 
 def published(site: SiteData) -> SiteData:
@@ -35,7 +36,15 @@ def draft_files(site: SiteData) -> set[str]:
     """Files under docs/ that only drafts use (the PDF of a draft report): left out of the build."""
     files = set()
     for cycle in site.cycles:
-        report = cycle.publications.report if cycle.publications else None
-        if report is not None and report.file and (report.draft or cycle.info.draft):
-            files.add(report.file)
+        pubs = cycle.publications
+        if pubs is None:
+            continue
+        parts = [pubs.discussion, pubs.report, pubs.positions, *pubs.announcements]
+        for part in parts:
+            if part is not None and (part.draft or cycle.info.draft):
+                files.update(o.file for o in part.originals)
+        if pubs.report is not None and pubs.report.file and (pubs.report.draft or cycle.info.draft):
+            files.add(pubs.report.file)
+        if cycle.info.draft:
+            files.update(o.file for _, o in declared(cycle))
     return files

@@ -11,15 +11,17 @@ from vakr.load import SiteData
 from vakr.model import DEFAULT_LANGUAGE
 from vakr.monitoring import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.opendata import flat
-from vakr.pages import entry_title, page_url
+from vakr.history import Change, History
+from vakr.pages import CHANGES, HISTORY, entry_title, page_url
 from vakr.publications import site_entries
 from vakr.templating import environment
 
 
-def feed_path(lang: str) -> str:
-    """`feed.xml` and `feed.kk.xml`, both at the site root: Material fetches `sitemap.xml`
-    beside every `<link rel="alternate">` of a page, and the root one exists."""
-    return "feed.xml" if lang == DEFAULT_LANGUAGE else f"feed.{lang}.xml"
+def feed_path(lang: str, name: str = "feed") -> str:
+    """`feed.xml` and `feed.kk.xml` (`changes.xml`… for the edition history), all at the site
+    root: Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, and
+    the root one exists."""
+    return f"{name}.xml" if lang == DEFAULT_LANGUAGE else f"{name}.{lang}.xml"
 
 
 def _stamp(date: dt.date) -> str:
@@ -39,9 +41,43 @@ def atom(site: SiteData, lang: str, site_url: str) -> bytes:
         entries.append({"id": f"urn:vakr:{entry.cycle.year}:announcement:{entry.id}", "title": entry_title(entry, lang),
                         "link": urljoin(base, page_url(entry.path, lang)),
                         "updated": _stamp(entry.date or entry.cycle.info.period.start), "summary": summary})
+    return _feed(site, lang, base, "announcements", strings.t(lang, "feed.title"), feed_path(lang), "index.md", entries)
+
+
+def _feed(site: SiteData, lang: str, base: str, name: str, title: str, path: str, home: str,
+          entries: list[dict[str, str]]) -> bytes:
     newest = max((e["updated"] for e in entries), default=_stamp(site.current.info.period.start))
-    home = urljoin(base, page_url("index.md", lang))
-    text = environment().get_template("feed.xml.j2").render(lang=lang, id=f"urn:vakr:announcements:{lang}", title=strings.t(lang, "feed.title"),
-                              author=strings.t(lang, "feed.author"), self_link=urljoin(base, feed_path(lang)),
-                              home=home, updated=newest, entries=entries)
+    text = environment().get_template("feed.xml.j2").render(
+        lang=lang, id=f"urn:vakr:{name}:{lang}", title=title, author=strings.t(lang, "feed.author"),
+        self_link=urljoin(base, path), home=urljoin(base, page_url(home, lang)), updated=newest, entries=entries)
     return (text + "\n").encode("utf-8")
+
+
+def history_atom(site: SiteData, history: History, lang: str, site_url: str) -> bytes:
+    """The feed of every change of a published document, newest first, in `lang`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    entries = []
+    for change in history.changes:
+        link = urljoin(base, page_url(HISTORY.path(change.year), lang)) + "#" + change.anchor
+        summary = strings.t(lang, f"history.{change.kind}") if change.kind != "changed" else strings.t(
+            lang, "history.summary", old=change.old or "—", new=change.new or "—")
+        entries.append({"id": f"urn:vakr:{change.year}:{change.anchor}", "title": change_title(change, lang),
+                        "link": link, "updated": _stamp(change.date), "summary": summary})
+    return _feed(site, lang, base, "changes", strings.t(lang, "history.feed.title"), feed_path(lang, "changes"),
+                 CHANGES.path(), entries)
+
+
+def change_title(change: Change, lang: str) -> str:
+    """`План мероприятий, пункт 3: Мероприятие`: the document, the item, the field."""
+    document = strings.t(lang, f"page.{change.document}")
+    item = strings.t(lang, "history.item.risk" if change.document == "risks" else "history.item", item=change.item)
+    if change.field == "item":
+        return f"{document}, {item}"
+    return f"{document}, {item}: {strings.t(lang, FIELD_KEYS[change.field])}"
+
+
+FIELD_KEYS = {"recommendation": "plan.col.recommendation", "measure": "plan.col.measure",
+              "completion_form": "plan.col.completion_form", "executor": "plan.col.executor",
+              "deadline": "plan.col.deadline", "work": "schedule.col.work", "responsible": "schedule.col.responsible",
+              "description": "history.field.description", "organizations": "risks.col.organization",
+              "direction": "risks.col.direction", "plan_items": "risks.col.measures", "score": "history.field.score"}

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
-                        Publications, RiskMatrix, Risks, Schedule)
+from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization, Organizations,
+                        Plan, Publications, RiskMatrix, Risks, Schedule)
+from vakr.provenance import quote_problem
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -20,6 +21,7 @@ CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
 DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", "risks.yml"
 PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 MONITORING_FILE = "monitoring.yml"
+HISTORY_FILE = "history.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -34,6 +36,7 @@ class Cycle:
     risks: Risks | None = None
     publications: Publications | None = None
     monitoring: Monitoring | None = None  # execution reports and done steps, once recorded
+    edition: EditionHistory | None = None  # formal amendments and editorial notes (history.yml)
 
 
 @dataclass(frozen=True)
@@ -193,18 +196,20 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
     publications, source = _read_optional(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
     if source is not None:
         _check_publications(data_dir, source, numbers, orgs, errors)
-    risks = _risks(data_dir, folder, reference, plan, errors)
+    risks = _risks(data_dir, folder, reference, plan, schedule, errors)
     monitoring = _monitoring(data_dir, folder, known, errors)
+    edition, _ = _read_optional(data_dir, folder / HISTORY_FILE, EditionHistory, errors)
     if info is None:
         return None
     return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
-                 publications=publications, monitoring=monitoring)
+                 publications=publications, monitoring=monitoring, edition=edition)
 
 
-def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None,
+def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None, schedule: Schedule | None,
            errors: list[DataError]) -> Risks | None:
     """The cycle's identified risks, checked against the organizations, the directions, the
-    scale of the matrix and the items of the same cycle's plan."""
+    scale of the matrix and the items of the same cycle's plan; a description must quote
+    the document it names verbatim."""
     risks, source = _read_optional(data_dir, folder / RISKS_FILE, Risks, errors)
     if source is None:
         return None
@@ -233,6 +238,11 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
             if isinstance(ref, int) and not isinstance(ref, bool) and ref not in numbers:
                 errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                         f"в плане мероприятий нет пункта {ref}; есть пункты {min(numbers)}–{max(numbers)}"))
+    for i, risk in enumerate(risks.risks if risks else []):
+        problem = quote_problem(risk.description, risk.source, plan, schedule) if risk.description and risk.source else None
+        if problem is not None:
+            location = ("risks", i, "description")
+            errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     return risks
 
 
@@ -336,7 +346,8 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
     """The items named must exist in the schedule (unless the schedule itself is unreadable),
     the ids be unique, the report file exist."""
     refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
-            *(found for part in ("discussion", "report", "positions") for found in _raw(source.data, part, "schedule_item"))]
+            *(found for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions")
+               for found in _raw(source.data, part, "schedule_item"))]
     for location, number in refs if numbers is not None else []:
         if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
             known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
@@ -344,8 +355,17 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
                                     f"в плане-графике нет пункта {number}; есть пункты: {known}"))
     _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
         f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
-    for location, file in _raw(source.data, "report", "file"):
+    files = [(found, "подписанную справку (PDF)") for found in _raw(source.data, "report", "file")]
+    files += [(found, "подписанный оригинал") for found in _original_files(source.data)]
+    for (location, file), what in files:
         if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
-                                    f"файл docs/{file} не найден: положите подписанную справку (PDF) в папку docs/ по этому пути"))
+                                    f"файл docs/{file} не найден: положите {what} в папку docs/ по этому пути"))
     _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
+
+
+def _original_files(data: Any) -> Iterator[tuple[Location, Any]]:
+    """Every `originals[].file` of publications.yml, in whichever document it is given."""
+    for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions"):
+        yield from _raw(data, part, "originals", "*", "file")
+    yield from _raw(data, "announcements", "*", "originals", "*", "file")

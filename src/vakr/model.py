@@ -307,11 +307,22 @@ class RiskMatrix(Strict):
         return next(level for level in self.levels if level.id == level_id)
 
 
+class TextSource(Strict):
+    """The approved document and item a text is quoted from, verbatim: the site holds their
+    text, so the build checks the quote against it."""
+
+    document: Literal["plan", "schedule"] = Field(description="plan — план мероприятий; schedule — план-график")
+    item: int = Field(ge=1, description="Номер пункта документа")
+
+
 class Risk(Strict):
     id: RiskId = Field(description="Постоянный идентификатор риска: сохраняется из года в год")
     organizations: list[Slug] = Field(min_length=1, description="Организации или подразделения, где выявлен риск")
     direction: Slug = Field(description="Направление из data/directions.yml")
-    description: Text = Field(description="Описание риска")
+    description: Text | None = Field(
+        default=None, description="Описание риска дословно из утверждённого документа, названного в source; "
+                                  "без него показываются рекомендации плана, по которым выделен риск")
+    source: TextSource | None = Field(default=None, description="Откуда взято описание: документ и пункт")
     plan_items: list[int] = Field(min_length=1, description="Номера пунктов плана мероприятий, направленных против риска")
     likelihood: int | None = Field(default=None, ge=1, description="Вероятность по шкале матрицы (не указывается, если оценки нет)")
     impact: int | None = Field(default=None, ge=1, description="Влияние по шкале матрицы (не указывается, если оценки нет)")
@@ -320,6 +331,13 @@ class Risk(Strict):
     def _scored_together(self) -> Risk:
         if (self.likelihood is None) != (self.impact is None):
             raise ValueError("вероятность (likelihood) и влияние (impact) указываются вместе или не указываются вовсе")
+        return self
+
+    @model_validator(mode="after")
+    def _described_with_source(self) -> Risk:
+        if (self.description is None) != (self.source is None):
+            raise ValueError("описание риска (description) приводится только вместе с его источником (source: "
+                             "документ и пункт), а источник — только вместе с описанием")
         return self
 
     @property
@@ -333,6 +351,27 @@ class Risks(Strict):
 # --- publications: announcements, public discussion, report, positions, contacts --------
 
 
+class Original(Strict):
+    """A signed original of a published document (PDF, DOCX or a scan) in one language: the
+    page shows its text first and offers the file as the proof."""
+
+    lang: Literal["ru", "kk"] = Field(description="Язык документа: ru или kk")
+    file: NonEmpty = Field(description="Файл внутри docs/, например documents/2026/schedule-ru.pdf")
+    date: Date = Field(description="Дата документа (утверждения, подписания)")
+
+
+Originals = Annotated[list[Original], Field(description="Подписанные оригиналы: PDF, DOCX или скан, по языкам")]
+
+
+class DocumentOriginals(Strict):
+    """A document the site shows from other data files (the schedule, the plan, the
+    cartogram): the schedule item whose result it is, and its signed originals."""
+
+    schedule_item: int | None = Field(default=None, ge=1,
+                                      description="Пункт плана-графика, результат которого — этот документ")
+    originals: Originals = Field(default_factory=list)
+
+
 class NewsAnnouncement(Strict):
     """Free-form news written by the compliance service."""
 
@@ -341,6 +380,7 @@ class NewsAnnouncement(Strict):
     date: Date = Field(description="Дата объявления")
     title: Text
     body: Rich = Field(description="Текст объявления: строка или абзацы/списки")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -353,6 +393,7 @@ class ScheduleAnnouncement(Strict):
     id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы")
     schedule_item: int = Field(ge=1, description="Пункт плана-графика, который предписывает объявление (его срок — дата объявления)")
     about_item: int = Field(ge=1, description="Пункт плана-графика, о котором объявляется (сроки, кто проводит)")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -365,6 +406,7 @@ class PublicDiscussion(Strict):
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
     format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены")
     results: Rich | None = Field(default=None, description="Итоги обсуждения, когда они есть")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -375,6 +417,7 @@ class AnalyticalReport(Strict):
     signed: Date | None = Field(default=None, description="Дата подписания справки")
     summary: Rich | None = Field(default=None, description="Краткое содержание справки")
     file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/ (например, documents/2026/analytical-report.pdf)")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
@@ -390,12 +433,16 @@ class Positions(Strict):
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о перечне должностей")
     approved: Date | None = Field(default=None, description="Дата утверждения перечня")
     items: list[Position] = Field(default_factory=list, description="Должности, по организациям и подразделениям")
+    originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
 class Publications(Strict):
     """What the schedule says must be published (data/<год>/publications.yml)."""
 
+    schedule: DocumentOriginals | None = Field(default=None, description="План-график: его пункт и подписанные оригиналы")
+    plan: DocumentOriginals | None = Field(default=None, description="План мероприятий: его пункт и подписанные оригиналы")
+    cartogram: DocumentOriginals | None = Field(default=None, description="Картограмма: подписанные оригиналы")
     announcements: list[Announcement] = Field(default_factory=list)
     discussion: PublicDiscussion | None = None
     report: AnalyticalReport | None = None
@@ -468,3 +515,40 @@ class Monitoring(Strict):
                                           description="Отчёты по номерам пунктов плана мероприятий")
     schedule: dict[int, StepDone] = Field(default_factory=dict,
                                           description="Выполненные пункты плана-графика по номерам")
+
+
+# --- edition history (issue 15) ----------------------------------------------------------
+# data/<year>/history.yml: the formal amendments (by order) and editorial notes; the changes
+# themselves are read from the repository's git history of data/.
+
+HistoryDocument = Literal["plan", "schedule", "risks"]
+
+
+class Amendment(Strict):
+    """A formal change of an approved document by an order."""
+
+    order: NonEmpty = Field(description="Номер приказа, например «№ 45-П»")
+    date: Date = Field(description="Дата приказа")
+    document: HistoryDocument = Field(description="plan — план мероприятий; schedule — план-график; risks — перечень рисков")
+    items: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="Изменённые пункты (номера пунктов или id рисков), в кавычках: \"17\"")
+    changed: Text = Field(description="Что изменено, словами приказа")
+
+
+class EditorialNote(Strict):
+    """Marks the changes of the data on one day as editorial, not a change of substance: a
+    typo fixed in the transfer to the site, or text the site had written itself withdrawn
+    (the history then says so without showing that text again)."""
+
+    date: Date | None = Field(default=None, description="Дата правки (дата коммита); без неё — правки этих пунктов в любой день")
+    document: HistoryDocument
+    items: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Номера пунктов или id рисков, в кавычках: \"3\"")
+    note: Literal["typo", "withdrawn"] = Field(
+        description="typo — исправление опечатки при переносе текста на сайт; withdrawn — снят текст, "
+                    "составленный сайтом, а не взятый из утверждённого документа (старый текст не показывается)")
+
+
+class EditionHistory(Strict):
+    amendments: list[Amendment] = Field(default_factory=list)
+    editorial: list[EditorialNote] = Field(default_factory=list)

@@ -80,7 +80,9 @@ def risk_records(cycle: Cycle, site: SiteData) -> list[Record]:
         return []
     return [{"cycle": cycle.year, "risk_id": r.id, "organizations": ";".join(r.risk.organizations),
              "direction": r.direction.id, **_bilingual("direction_name", r.direction.name), "map": r.direction.map,
-             **_bilingual("description", r.risk.description), "plan_items": ";".join(map(str, r.risk.plan_items)),
+             **_bilingual("description", r.risk.description),
+             "description_source": f"{r.risk.source.document}:{r.risk.source.item}" if r.risk.source else "",
+             "plan_items": ";".join(map(str, r.risk.plan_items)),
              "likelihood": str(r.risk.likelihood or ""), "impact": str(r.risk.impact or ""),
              "score": str(r.score or ""), "level": r.level.id if r.level else ""}
             for r in Cartogram(site, cycle).risks]
@@ -106,10 +108,11 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def json_bytes(cycle: Cycle, site: SiteData) -> bytes:
+def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None) -> bytes:
+    """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`)."""
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
             "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),
-            "risks": risk_records(cycle, site), "reports": report_records(cycle)}
+            "risks": risk_records(cycle, site), "reports": report_records(cycle), "originals": originals or []}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -148,9 +151,10 @@ class Download:
         return f"{year}/{DATA_DIR}/{self.name}"
 
 
-def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]:
+def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[Record] | None = None) -> list[Download]:
     """Every download of a cycle; a document not yet approved gives no file. `epoch` is
-    SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date."""
+    SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date;
+    `originals` go into the JSON."""
     stamp = stamp_from_epoch(epoch, cycle.schedule.approval.date if cycle.schedule else cycle.info.period.start)
     y = cycle.year
     out = []
@@ -164,7 +168,7 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None) -> list[Download]
     if cycle.monitoring is not None:
         out.append(Download(f"vakr-{y}-reports.csv", "CSV", "data.file.reports_csv", csv_bytes(report_records(cycle), REPORT_FIELDS)))
     out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
-    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site)))
+    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site, originals)))
     return out
 
 
@@ -182,6 +186,6 @@ SCHEDULE_FIELDS = ["cycle", "section", "section_title_ru", "section_title_kk", "
 PLAN_FIELDS = ["cycle", "number", "recommendation_ru", "recommendation_kk", "measure_ru", "measure_kk",
                "completion_form_ru", "completion_form_kk", "executor_ru", "executor_kk", "organizations", *_DEADLINE_FIELDS]
 RISK_FIELDS = ["cycle", "risk_id", "organizations", "direction", "direction_name_ru", "direction_name_kk", "map",
-               "description_ru", "description_kk", "plan_items", "likelihood", "impact", "score", "level"]
+               "description_ru", "description_kk", "description_source", "plan_items", "likelihood", "impact", "score", "level"]
 REPORT_FIELDS = ["cycle", "number", "date", "status", "text_ru", "text_kk", "reason_ru", "reason_kk", "evidence"]
 ORGANIZATION_FIELDS = ["id", "kind", "parent", "name_ru", "name_kk", "short_name_ru", "short_name_kk"]

@@ -48,10 +48,12 @@ DISCUSSION = View("discussion", "page.discussion")
 REPORT = View("report", "page.report")
 POSITIONS = View("positions", "page.positions")
 OPEN_DATA = View("data", "page.data")
+HISTORY = View("history", "page.history")  # every change of the cycle's published documents
 ANNOUNCEMENT = View("announcement", "page.announcements", folder=ANNOUNCEMENTS_DIR)  # one page per announcement
 ALL_ANNOUNCEMENTS = SiteView("all_announcements", "page.announcements.all", file=ANNOUNCEMENTS_DIR)  # every cycle's
 ARCHIVE = SiteView("archive", "page.archive")
 CONTACTS = SiteView("contacts", "page.contacts")
+CHANGES = SiteView("changes", "page.changes")  # every change of every cycle, newest first
 # the cartogram of corruption risks
 CARTOGRAM = View("cartogram", "page.cartogram", hide_toc=True)  # the matrix needs the width
 RISKS = View("risks", "page.risks")
@@ -64,8 +66,8 @@ TIMELINE = View("timeline", "page.timeline")
 MONITORING = View("monitoring", "page.monitoring")
 EXECUTION = View("execution", "page.execution")  # every plan item's status and reports, one section each
 
-PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA)
-SITE_VIEWS = (ALL_ANNOUNCEMENTS, ARCHIVE, CONTACTS)
+PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA, HISTORY)
+SITE_VIEWS = (ALL_ANNOUNCEMENTS, ARCHIVE, CHANGES, CONTACTS)
 CYCLE_VIEWS = (CYCLE, SCHEDULE, TIMELINE, PLAN, MONITORING, EXECUTION, *PUBLICATION_VIEWS)
 CARTOGRAM_VIEWS = (CARTOGRAM, RISKS)
 VIEWS = {view.name: view for view in (*CYCLE_VIEWS, ANNOUNCEMENT, *SITE_VIEWS, *CARTOGRAM_VIEWS, ORGANIZATION)}

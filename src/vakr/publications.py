@@ -5,6 +5,7 @@ documents. Plain Python, shared by the pages, the feeds and the open-data writer
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,10 +82,12 @@ def find_entry(cycle: Cycle, ident: str) -> Entry:
 
 @dataclass(frozen=True)
 class Document:
-    """A file under docs/ offered for download: its type and size are shown beside the link."""
+    """A file under docs/ offered for download: its type, size and SHA-256 (so a reader can
+    prove the copy they hold is the one published) are shown beside the link."""
 
     path: str  # inside docs/, as in the data
     size: int
+    sha256: str
 
     @property
     def kind(self) -> str:
@@ -95,7 +98,10 @@ def document(docs_dir: Path | None, path: str | None) -> Document | None:
     if path is None or docs_dir is None:
         return None
     file = docs_dir / path
-    return Document(path, file.stat().st_size) if file.is_file() else None
+    if not file.is_file():
+        return None
+    content = file.read_bytes()
+    return Document(path, len(content), hashlib.sha256(content).hexdigest())
 
 
 def human_size(size: int) -> str:

@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import publications, strings
+from vakr import originals, publications, strings
 from vakr.cartogram import Cartogram
-from vakr.feed import feed_path
+from vakr.feed import FIELD_KEYS, feed_path
+from vakr.history import History
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
@@ -169,6 +170,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
+        hist=context.history or History((), False), field_keys=FIELD_KEYS,
     )
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
@@ -203,6 +205,7 @@ class BuildContext:
 
     docs_dir: Path | None = None
     source_date_epoch: str | None = None
+    history: History | None = None  # the edition history, read from git once per build
     _derived: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def _once(self, kind: str, cycle: Cycle, derive: Callable[[], T]) -> T:
@@ -212,7 +215,12 @@ class BuildContext:
         return self._derived[key]  # type: ignore[no-any-return]
 
     def downloads(self, site: SiteData, cycle: Cycle) -> list[Download]:
-        return self._once("downloads", cycle, lambda: downloads(cycle, site, self.source_date_epoch))
+        return self._once("downloads", cycle, lambda: downloads(
+            cycle, site, self.source_date_epoch, originals.records(self.originals(cycle))))
+
+    def originals(self, cycle: Cycle) -> list[originals.OriginalFile]:
+        """The cycle's signed originals, each file read (size, SHA-256) once per build."""
+        return self._once("originals", cycle, lambda: originals.cycle_originals(cycle, self.docs_dir))
 
     def cartogram(self, site: SiteData, cycle: Cycle) -> Cartogram:
         return self._once("cartogram", cycle, lambda: Cartogram(site, cycle))
@@ -255,6 +263,19 @@ class _Publications:
     def document(self, path: str | None) -> publications.Document | None:
         return publications.document(self.context.docs_dir, path)
 
+    def originals(self, key: str) -> list[originals.OriginalFile]:
+        """The signed originals of one document of the cycle (`plan`, `announcement/start`)."""
+        return originals.of_document(self.context.originals(self.cycle), key, self.lang)
+
+    def all_originals(self) -> list[originals.OriginalFile]:
+        return self.context.originals(self.cycle)
+
+    def original_title(self, key: str) -> str:
+        """The document's name for the data page's list of originals."""
+        if key.startswith(originals.ANNOUNCEMENT):
+            return self.title(publications.find_entry(self.cycle, key.removeprefix(originals.ANNOUNCEMENT)))
+        return strings.t(self.lang, f"page.{key}")
+
     def size(self, size: int) -> str:
         return publications.human_size(size)
 
@@ -265,8 +286,8 @@ class _Publications:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
 
-    def feed_path(self) -> str:
-        return feed_path(self.lang)
+    def feed_path(self, name: str = "feed") -> str:
+        return feed_path(self.lang, name)
 
     def data_page(self) -> str:
         return OPEN_DATA.path(self.cycle.year)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import (Contacts, CycleInfo, Directions, Monitoring, Organizations, Plan, Publications, RiskMatrix, Risks,
-                        Schedule)
+from vakr.model import (Contacts, CycleInfo, Directions, EditionHistory, Monitoring, Organizations, Plan, Publications,
+                        RiskMatrix, Risks, Schedule)
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),
@@ -24,6 +24,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "publications": (Publications, "Публикации ВАКР: объявления, обсуждение, справка, перечень должностей (data/<год>/publications.yml)"),
     "contacts": (Contacts, "Контакты антикоррупционной комплаенс-службы (data/contacts.yml)"),
     "monitoring": (Monitoring, "Мониторинг исполнения ВАКР (data/<год>/monitoring.yml)"),
+    "history": (EditionHistory, "История редакций: приказы об изменениях и редакционные отметки (data/<год>/history.yml)"),
 }
 
 
