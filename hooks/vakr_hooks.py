@@ -32,7 +32,8 @@ from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import BuildContext, Heading, render
+from vakr.render import BuildContext, Heading, render, render_home
+from vakr.statedate import build_epoch
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -72,10 +73,11 @@ def _site(config: MkDocsConfig) -> SiteData:
             site = everything if _cache["drafts"] else published(everything)
         except DataErrors as err:
             _cache["signature"] = None
-            raise PluginError(str(err)) from None
-        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"))
+            raise PluginError(f"{err}\nСайт не собран: исправьте данные.") from None
+        epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
+        context = BuildContext(Path(config.docs_dir), epoch)
         _cache.update(signature=signature, site=site, all=everything, context=context)
-        for line in coverage_lines(site):
+        for line in [*coverage_lines(site), *filter(None, [note, context.state(site).note()])]:
             log.info(line)
     return _cache["site"]
 
@@ -93,6 +95,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
     config.nav = site_nav(site, Path(config.docs_dir), lang)
+    # one 404 page for both languages, written by the default language's build (see
+    # on_post_template); the other builds do not render it at all
+    if lang == DEFAULT_LANGUAGE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     return config
 
 
@@ -102,15 +110,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     site = _cache["site"]  # loaded (and its files checked for changes) once per build, in on_config
     year = page.meta["vakr_cycle"]
-    embedded = year == "current"  # the home page shows the current cycle under its own text
-    cycle = site.current if embedded or year == "site" else site.cycle(year)
     lang = _language(config)
 
     def link_to(path: str) -> str:
         """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
         return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), _cache["context"])
+    if year == "current":  # the home page: the cycles under way, under its own text
+        rendered = render_home(site, lang, link_to, _cache["context"])
+    else:
+        cycle = site.current if year == "site" else site.cycle(year)
+        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"), _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     if rendered.lead:  # what the reader must see first goes right under the page title
@@ -200,13 +210,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """One 404 page at the site root, for both languages: the default language's build writes
-    it (the other builds write into the same folder and would replace it: an empty output
-    makes MkDocs skip the file). No `<link rel="alternate">` for Material to fetch under."""
+    """The one 404 page at the site root, for both languages (only the default language's
+    build renders it: see on_config): no `<link rel="alternate">` for Material to fetch under."""
     if template_name != "404.html":
         return output
-    if _language(config) != DEFAULT_LANGUAGE:
-        return ""
     head, _, body = output.partition("</head>")
     return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 

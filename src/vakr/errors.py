@@ -40,5 +40,5 @@ class DataErrors(Exception):
 
     def __str__(self) -> str:
         count = len(self.errors)
-        head = f"Ошибки в данных ({count}); сайт не собран, предыдущая версия не тронута:"
+        head = f"Ошибки в данных ({count}):"  # the command says what it did not do (check builds nothing)
         return "\n".join([head, *(f"  {e}" for e in self.errors)])

@@ -12,6 +12,7 @@ from typing import Any
 from vakr.errors import DataError, DataErrors, field_path
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
                         Publications, RiskMatrix, Risks, Schedule)
+from vakr.statedate import as_of_conflict
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -244,6 +245,9 @@ def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
     monitoring, source = _read_optional(data_dir, folder / MONITORING_FILE, Monitoring, errors)
     if source is None:
         return monitoring
+    hidden = as_of_conflict(monitoring, folder.name) if monitoring is not None else None
+    if hidden is not None:
+        errors.append(DataError(source.name, source.line_of(("as_of",)), "as_of", hidden))
     for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):
         numbers = known[key]
         section = source.data.get(key) if isinstance(source.data, dict) else None

@@ -228,6 +228,8 @@ class Period(Strict):
 class CycleInfo(Strict):
     period: Period = Field(description="Период проведения ВАКР")
     draft: bool = Field(default=False, description="true — цикл целиком черновик: виден только в make serve, не публикуется")
+    monitored_months: int = Field(default=12, ge=0, description="Сколько месяцев после окончания периода цикл "
+                                  "показывается на главной странице (и дольше, пока в плане есть незакрытые пункты)")
 
 
 # --- reference data ---------------------------------------------------------------------
