@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vakr.errors import DataError, DataErrors, field_path
+from vakr.errors import DataError, DataErrors, Index, field_path
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
                         Publications, RiskMatrix, Risks, Schedule)
 from vakr.statedate import as_of_conflict
@@ -111,12 +111,14 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
     by_id: dict[str, Organization] = {}
     for i, org in enumerate(orgs.organizations):
         if org.id in by_id:
-            errors.append(DataError(display, source.line_of(("organizations", i, "id")), f"organizations[{i}].id",
+            location = ("organizations", Index(i), "id")
+            errors.append(DataError(display, source.line_of(location), field_path(location),
                                     f"повторяющийся id «{org.id}»: id организации должен быть уникальным"))
         by_id[org.id] = org
     for i, org in enumerate(orgs.organizations):
         if org.parent is not None and org.parent not in by_id:
-            errors.append(DataError(display, source.line_of(("organizations", i, "parent")), f"organizations[{i}].parent",
+            location = ("organizations", Index(i), "parent")
+            errors.append(DataError(display, source.line_of(location), field_path(location),
                                     _unknown_org(org.parent, by_id)))
     return by_id
 
@@ -280,7 +282,7 @@ def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location
     if head == "*":
         if isinstance(node, list):
             for i, child in enumerate(node):
-                yield from _raw(child, *rest, at=(*at, i))
+                yield from _raw(child, *rest, at=(*at, Index(i)))
     elif isinstance(node, dict) and head in node:
         yield from _raw(node[head], *rest, at=(*at, head))
 

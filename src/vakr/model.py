@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -38,10 +38,31 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class Strict(BaseModel):
-    """Unknown keys are errors: a misspelt field must not silently vanish from the site."""
+def _empty_allowed(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """In the published JSON Schema, an optional field may be left empty too (see Strict)."""
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        if name not in required:
+            about = {key: prop.pop(key) for key in ("description", "title", "default") if key in prop}
+            schema["properties"][name] = {"anyOf": [prop, {"type": "null"}], **about}
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt field must not silently vanish from the site.
+    An optional field with nothing after its colon (`plan:`, `phone:`) is the same as an
+    absent one: a data file can show all its sections, in a fixed order, before it has
+    entries, and an entry is added by writing under its section."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_empty_allowed)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {key: value for key, value in data.items()
+                if value is not None or key not in fields or fields[key].is_required()}
 
 
 # --- text -------------------------------------------------------------------------------

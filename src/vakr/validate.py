@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vakr.errors import DataError, DataErrors, field_path
+from vakr.errors import DataError, DataErrors, Index, field_path
 from vakr.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +71,10 @@ def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Location, list[tuple[int, An
     position in `loc` and the path reached before it."""
     node, at, unmatched = data, [], []
     for i, part in enumerate(loc):
-        if (isinstance(node, dict) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            at.append(Index(part))
+        elif isinstance(node, dict) and part in node:
             node = node[part]
             at.append(part)
         else:
