@@ -8,6 +8,8 @@ import html
 import logging
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
@@ -31,7 +33,7 @@ from vakr.feed import atom, feed_path
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
-from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
+from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.statedate import build_epoch
 from vakr.templating import compiled_templates
@@ -48,9 +50,15 @@ _cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts"
 
 def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
-    asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
+    asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
+    Each process builds from its own pages folder (see `on_config`), removed at shutdown."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
     _cache["signature"] = None
+    _cache["pages"] = Path(tempfile.mkdtemp(prefix=f"vakr-pages-{os.getpid()}-"))
+
+
+def on_shutdown() -> None:
+    shutil.rmtree(_cache.pop("pages"), ignore_errors=True)
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -88,10 +96,17 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Build from this process's pages folder: links to docs/ and the generated stubs (a
+    `make build` beside `mkdocs serve` used to remove the files the server was reading)."""
+    pages = _cache["pages"]
+    if Path(config.docs_dir) != pages:  # the default language's build: take docs/ as it is now
+        _cache["docs"] = Path(config.docs_dir)
+        link_pages(_cache["docs"], pages)
+        config.docs_dir = str(pages)
     site = _site(config)
     lang = _language(config)
-    write_stubs(Path(config.docs_dir), site)
-    write_if_changed(Path(config.docs_dir) / LEVELS_CSS, levels_css(site.risk_matrix))
+    write_stubs(pages, site)
+    write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
     config.nav = site_nav(site, Path(config.docs_dir), lang)
@@ -229,14 +244,16 @@ SERVE_POLL_S = 0.2
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     """Look for saved files every 0.2 s instead of MkDocs' 0.5 s: waiting for the next look
     was a third of the time from an officer's save to the reloaded page (`make bench`).
-    The server's watcher has not started yet; the paths it watches move to a new one."""
+    The server's watcher has not started yet; the paths it watches move to a new one, with
+    docs/ itself (MkDocs watches the pages folder, whose new hand-written files appear only
+    when a rebuild links them)."""
     from watchdog.observers.polling import PollingObserver  # only `serve` needs it: not imported by builds
 
     paths = list(server._watched_paths)  # noqa: SLF001 — MkDocs 1.6 (pinned) keeps no public list
     for path in paths:
         server.unwatch(path)
     server.observer = PollingObserver(timeout=SERVE_POLL_S)
-    for path in paths:
+    for path in [*paths, str(_cache["docs"])]:
         server.watch(path)
     log.info("Изменения файлов проверяются каждые %s с", SERVE_POLL_S)
     return server
