@@ -342,3 +342,14 @@ def test_home_block_names_the_public_discussion_with_its_date(built, lang: str) 
     assert line.time["datetime"] == "2026-05-19"
     assert line.a["href"] == "2026/discussion/"
     assert (built.root / lang / "2026/discussion/index.html").exists()
+
+
+def test_kazakh_sentence_names_the_order_after_a_label_and_marks_the_russian_data(synthetic: Site) -> None:
+    """«бұйрық: № 45-П от 30.06.2026» — a label, then the Russian data marked lang="ru";
+    never the Russian number and date inflected into a Kazakh phrase («… от … бұйрық»)."""
+    evidence = item(synthetic, "kk/", 1).select_one(".vakr-evidence")
+    assert "бұйрық: № 45-П от 30.06.2026" in words(evidence)
+    marked = evidence.select_one('span[lang="ru"]')
+    assert marked is not None and marked.get_text() == "№ 45-П от 30.06.2026"
+    russian = item(synthetic, "", 1).select_one(".vakr-evidence")
+    assert "приказ № 45-П от 30.06.2026" in words(russian) and not russian.select('span[lang="ru"]')

@@ -92,6 +92,13 @@ class _Helpers:
             return _untranslated("span", fallback, escape(value))
         return escape(value)
 
+    def russian(self, value: str) -> Markup:
+        """Data written only in Russian (an order's number and date) inside a sentence of the
+        page: marked with its language on a page in another, after a label, never inflected."""
+        if self.lang == DEFAULT_LANGUAGE:
+            return escape(value)
+        return _untranslated("span", DEFAULT_LANGUAGE, escape(value))
+
     def plain(self, text: Text) -> str:
         """The text in the page language (or Russian) without markup: for attributes."""
         return str(self._pick(text)[0])
