@@ -632,3 +632,14 @@ def test_risks_without_directions_file_are_reported(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     (data / DIRECTIONS).unlink()
     _expect(_errors(data), f"data/{RISKS}", 1, None, ["для картограммы нужен файл data/directions.yml"])
+
+
+def test_text_without_its_language_says_to_add_ru(tmp_path: Path) -> None:
+    """Contacts' hours written as a bare string: the message says to put it under `ru:`,
+    with the officer's own text, instead of «ожидался набор полей»."""
+    data = _copy(tmp_path)
+    with (data / "contacts.yml").open("a", encoding="utf-8") as file:
+        file.write("hours: пн–пт, 9:00–18:00\n")
+    line = (data / "contacts.yml").read_text(encoding="utf-8").count("\n")
+    error = _expect(_errors(data), "data/contacts.yml", line, "hours", ["поставьте «ru:»"])
+    assert "«hours: {ru: пн–пт, 9:00–18:00}»" in error.message

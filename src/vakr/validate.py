@@ -105,6 +105,8 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
         return f"неизвестное поле «{location[-1]}»{hint}"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", problem["msg"]))
+    if kind in ("model_type", "model_attributes_type") and {"ru", "kk"} <= set(_allowed_keys(model, location)):
+        return _text_without_language(location, problem.get("input"))
     template = _EXPECTED.get(kind)
     if template is None:
         return problem["msg"]
@@ -117,6 +119,14 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
     if kind != "missing" and isinstance(got, (str, int, float)) and not isinstance(got, bool):
         message += f"; получено «{got}»"
     return message
+
+
+def _text_without_language(location: tuple[str | int, ...], got: Any) -> str:
+    """A text field given a bare string: say to put it under `ru:`, with the officer's own text."""
+    name = location[-1] if location and isinstance(location[-1], str) else "поле"
+    value = got if isinstance(got, str) and len(got) <= 40 else "…"
+    return (f"текст пишется по языкам: поставьте «ru:» перед русским текстом (казахский — в «kk:»), "
+            f"например «{name}: {{ru: {value}}}» или на следующей строке с отступом «  ru: {value}»")
 
 
 def _allowed_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
