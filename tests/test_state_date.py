@@ -79,7 +79,8 @@ def test_report_after_the_commit_with_source_date_epoch(checkout: Path) -> None:
     assert "Дата состояния перенесена с даты сборки 22.11.2026 на 30.11.2026" in log
     assert "отчёт по пункту 7 плана мероприятий 2026" in log
     assert item_7(checkout / "site").startswith("◐ в работе"), item_7(checkout / "site")
-    assert as_of_line(checkout / "site").startswith("Состояние на 30.11.2026. Сведения об исполнении — на 30.11.2026")
+    assert as_of_line(checkout / "site").startswith(
+        "Состояние на 30.11.2026. Сведения об исполнении — на 30.11.2026 (дата самого нового отчёта). Статусы")
 
 
 def test_committed_report_dated_after_its_commit_without_source_date_epoch(checkout: Path) -> None:
