@@ -85,7 +85,7 @@ def _site(config: MkDocsConfig) -> SiteData:
         epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
         context = BuildContext(Path(config.docs_dir), epoch)
         _cache.update(signature=signature, site=site, all=everything, context=context)
-        for line in [*coverage_lines(site), *filter(None, [note, context.state(site).note()])]:
+        for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
             log.info(line)
     return _cache["site"]
 

@@ -140,7 +140,7 @@ def test_state_date_moves_only_forward_and_reports_date_follows_it(tmp_path: Pat
     cycle = site.cycle("2026")
     later = state_date(site, dt.date(2026, 12, 5))
     assert later.on == dt.date(2026, 12, 5) and later.moved_by is None
-    assert "(дата сборки)" in later.note()
+    assert later.notes(site) == ["Состояние исполнения показано на 05.12.2026 (дата сборки)."]
     earlier = state_date(site, dt.date(2026, 11, 22))
     assert earlier.on == earlier.of(cycle) == dt.date(2026, 11, 30)
     assert reports_date(cycle, earlier.on) == dt.date(2026, 11, 30)
@@ -159,3 +159,15 @@ def test_explicit_as_of_before_a_saved_report_is_refused(tmp_path: Path) -> None
     assert error.file == "data/2026/monitoring.yml"
     assert "дата состояния 01.09.2026 раньше, чем отчёт по пункту 7 плана мероприятий 2026 от 30.11.2026" in error.message
     assert "Удалите as_of" in error.message
+
+
+def test_a_cycle_with_its_own_as_of_is_named_in_the_notes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    add_report(tmp_path)
+    path = data / "2026" / "monitoring.yml"
+    path.write_text("as_of: 01.12.2026\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    site = load_site(data)
+    state = state_date(site, dt.date(2026, 11, 22))
+    assert state.on == dt.date(2026, 11, 22) and state.of(site.cycle("2026")) == dt.date(2026, 12, 1)
+    assert state.notes(site)[1] == "ВАКР 2026: состояние показано на 01.12.2026 (as_of в 2026/monitoring.yml)."

@@ -28,7 +28,7 @@ def check(root: Path) -> int:
     for line in coverage_lines(site):
         print(line)
     epoch, note = build_epoch(root)
-    for line in filter(None, [note, state_date(site, build_day(epoch)).note()]):
+    for line in [*filter(None, [note]), *state_date(site, build_day(epoch)).notes(site)]:
         print(line)
     print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
     return 0

@@ -110,12 +110,15 @@ class StateDate:
         explicit = cycle.monitoring.as_of if cycle.monitoring is not None else None
         return explicit or self.on
 
-    def note(self) -> str:
-        """What the build says about the date it shows, in Russian."""
+    def notes(self, site: SiteData) -> list[str]:
+        """What the build says about the dates it shows, in Russian."""
         if self.moved_by is None:
-            return f"Состояние исполнения показано на {_day(self.on)} (дата сборки)."
-        return (f"Дата состояния перенесена с даты сборки {_day(self.build_day)} на {_day(self.on)} — дату "
-                f"самой новой записи ({self.moved_by.what}), чтобы сайт не показал её неопубликованной.")
+            out = [f"Состояние исполнения показано на {_day(self.on)} (дата сборки)."]
+        else:
+            out = [f"Дата состояния перенесена с даты сборки {_day(self.build_day)} на {_day(self.on)} — дату "
+                   f"самой новой записи ({self.moved_by.what}), чтобы сайт не показал её неопубликованной."]
+        return out + [f"ВАКР {c.year}: состояние показано на {_day(self.of(c))} (as_of в {c.year}/monitoring.yml)."
+                      for c in site.cycles if self.of(c) != self.on]
 
 
 def state_date(site: SiteData, day: dt.date) -> StateDate:
