@@ -99,3 +99,8 @@ def test_home_page_keeps_2026_and_announces_2027(two_cycles: Site, lang: str, an
     assert notice.a["href"].rstrip("/").endswith("2027")
     overviews = [s.get("aria-labelledby") for s in page.select("section.vakr-cycle")]
     assert overviews == ["vakr-cycle-2026"]
+
+
+def test_archive_marks_the_current_and_the_upcoming_cycle(two_cycles: Site) -> None:
+    rows = {" ".join(th.get_text().split()) for th in two_cycles.page("archive/").select("table.vakr-table--archive th[scope=row]")}
+    assert rows == {"ВАКР 2027 (предстоящий)", "ВАКР 2026 (текущий)"}

@@ -305,6 +305,10 @@ class _Publications:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
 
+    def home(self) -> HomeCycles:
+        """The cycles the home page shows as current and as announced (`vakr.home`)."""
+        return self.context.home(self.site)
+
     def feed_path(self) -> str:
         return feed_path(self.lang)
 
