@@ -135,7 +135,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         rendered = render_home(site, lang, link_to, _cache["context"])
     else:
         cycle = site.current if year == "site" else site.cycle(year)
-        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"), _cache["context"])
+        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),
+                          _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     if rendered.lead:  # what the reader must see first goes right under the page title

@@ -259,7 +259,8 @@ class CycleInfo(Strict):
 
 
 class Organization(Strict):
-    id: Slug = Field(description="Постоянный id, на который ссылаются другие файлы", examples=["almaty-finance"])
+    id: Slug = Field(description="Постоянный id, на который ссылаются другие файлы",
+                     examples=["almaty-finance"])
     kind: Literal["company", "subsidiary", "department"] = Field(
         description="company — Общество; subsidiary — ДЗО; department — подразделение"
     )
@@ -404,7 +405,8 @@ class AnalyticalReport(Strict):
 
 class Position(Strict):
     organization: Slug = Field(description="Организация из data/organizations.yml", examples=["almaty-finance"])
-    unit: Text | None = Field(default=None, description="Структурное подразделение", examples=[{"ru": "Отдел кадров"}])
+    unit: Text | None = Field(default=None, description="Структурное подразделение",
+                              examples=[{"ru": "Отдел кадров"}])
     title: Text = Field(description="Наименование должности", examples=[{"ru": "Начальник отдела"}])
 
 
@@ -431,9 +433,12 @@ class Contacts(Strict):
 
     service: Slug = Field(description="id службы в data/organizations.yml", examples=["compliance"])
     phone: NonEmpty | None = Field(default=None, description="Телефон", examples=["+7 727 000 00 00"])
-    email: NonEmpty | None = Field(default=None, description="Адрес электронной почты", examples=["compliance@example.kz"])
-    address: Text | None = Field(default=None, description="Почтовый адрес", examples=[{"ru": "г. Алматы, …", "kk": "Алматы қ., …"}])
-    hours: Text | None = Field(default=None, description="Часы приёма", examples=[{"ru": "пн–пт, 9:00–18:00", "kk": "дс–жм, 9:00–18:00"}])
+    email: NonEmpty | None = Field(default=None, description="Адрес электронной почты",
+                                   examples=["compliance@example.kz"])
+    address: Text | None = Field(default=None, description="Почтовый адрес",
+                                 examples=[{"ru": "г. Алматы, …", "kk": "Алматы қ., …"}])
+    hours: Text | None = Field(default=None, description="Часы приёма",
+                               examples=[{"ru": "пн–пт, 9:00–18:00", "kk": "дс–жм, 9:00–18:00"}])
 # --- monitoring of execution (issue 4) --------------------------------------------------
 # Kept in its own file per cycle (data/<year>/monitoring.yml), so re-importing the plan or
 # the schedule from Word never touches what the officers recorded about their execution.
@@ -454,7 +459,8 @@ class Evidence(Strict):
                               examples=[{"ru": "Приказ № 45"}])
     url: str | None = Field(default=None, pattern=_EVIDENCE_URL, examples=["https://example.kz/docs/prikaz-45.pdf"],
                             description="Путь на сайте (2026/plan/) или адрес https://…")
-    order: NonEmpty | None = Field(default=None, description="Номер и дата приказа", examples=["№ 45-П от 20.06.2026"])
+    order: NonEmpty | None = Field(default=None, description="Номер и дата приказа",
+                                   examples=["№ 45-П от 20.06.2026"])
 
     @model_validator(mode="after")
     def _something(self) -> Evidence:
@@ -469,7 +475,8 @@ class Report(Strict):
     date: Date = Field(description="Дата отчёта")
     status: ReportStatus = Field(description="not_started — не начато; in_progress — в работе; "
                                              "done — исполнено; not_done — не исполнено (нужна причина)")
-    text: Text = Field(description="Кратко: что сделано", examples=[{"ru": "Приказ утверждён", "kk": "Бұйрық бекітілді"}])
+    text: Text = Field(description="Кратко: что сделано",
+                       examples=[{"ru": "Приказ утверждён", "kk": "Бұйрық бекітілді"}])
     reason: Text | None = Field(default=None, description="Причина неисполнения или задержки",
                                examples=[{"ru": "Реорганизация подразделения"}])
     evidence: list[Evidence] = Field(default_factory=list, description="Подтверждающие документы")

@@ -107,7 +107,8 @@ def _kind(annotation: Any, info: FieldInfo | None, metadata: list[Any]) -> str:
         return f"набор полей; вид (`kind:`): {kinds}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "набор полей (ниже)"
-    bounds = [f"не меньше {m.ge}" for m in [*(info.metadata if info else []), *metadata] if getattr(m, "ge", None) is not None]
+    constraints = [*(info.metadata if info else []), *metadata]
+    bounds = [f"не меньше {m.ge}" for m in constraints if getattr(m, "ge", None) is not None]
     simple = {bool: "`true` или `false`", int: "целое число", dt.date: "дата `ДД.ММ.ГГГГ`"}
     if annotation in simple:
         return ", ".join([simple[annotation], *bounds])
@@ -143,8 +144,8 @@ def _example(annotation: Any, info: FieldInfo | None, metadata: list[Any]) -> An
 def _yaml(value: Any) -> str:
     if value is None:
         return ""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
-    return "`" + text.removesuffix("\n...").removesuffix(" ...").strip() + "`"
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000)
+    return "`" + text.strip().removesuffix("\n...").strip() + "`"
 
 
 def rows(model: type[BaseModel], prefix: str = "") -> Iterator[Row]:
@@ -178,7 +179,8 @@ def _children(annotation: Any, path: str) -> Iterator[Row]:
         every = [k for variant in variants for k in _kinds(variant)]
         for row, kinds in found.values():
             if len(kinds) < len(every):  # a field of some kinds only says which
-                row = replace(row, meaning=f"{row.meaning} (при " + ", ".join(f"`kind: {k}`" for k in kinds) + ")")
+                which = ", ".join(f"`kind: {k}`" for k in kinds)
+                row = replace(row, meaning=f"{row.meaning} (при {which})")
             yield row
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield from rows(annotation, path)
@@ -195,10 +197,10 @@ def reference() -> str:
         match = _FILE.search(title)
         file = match[1] if match else name
         out += [f"#### `{file}`", "", title.split(" (")[0] + f". Схема: `schema/{name}.schema.json`.", "",
-                "| поле | что это | тип | обязательно | ru/kk | пример |", "| --- | --- | --- | --- | --- | --- |"]
+                "| поле | что это | тип | обязательно | ru/kk | пример |", "|" + " --- |" * 6]
         for row in rows(model):
-            out.append("| " + " | ".join(_cell(c) for c in (
-                f"`{row.path}`", row.meaning, row.kind, "да" if row.required else "нет", row.langs, row.example)) + " |")
+            cells = (f"`{row.path}`", row.meaning, row.kind, "да" if row.required else "нет", row.langs, row.example)
+            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         out.append("")
     return "\n".join([*out, END])
 

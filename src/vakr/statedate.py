@@ -55,7 +55,8 @@ def build_epoch(root: Path, environ: Mapping[str, str] = os.environ) -> tuple[st
         return None, ("В data/ или docs/ есть изменения после последнего коммита, поэтому дата сборки — "
                       "сегодняшняя. Сделайте коммит, чтобы сборку можно было воспроизвести.")
     epoch = log.stdout.strip() or None
-    return epoch, epoch and f"Дата сборки {_day(build_day(epoch))} — время последнего коммита (data/ и docs/ не менялись после него)."
+    return epoch, epoch and (f"Дата сборки {_day(build_day(epoch))} — время последнего коммита "
+                             "(data/ и docs/ не менялись после него).")
 
 
 def build_day(epoch: str | None, now: dt.datetime | None = None) -> dt.date:
@@ -117,8 +118,8 @@ class StateDate:
         else:
             out = [f"Дата состояния перенесена с даты сборки {_day(self.build_day)} на {_day(self.on)} — дату "
                    f"самой новой записи ({self.moved_by.what}), чтобы сайт не показал её неопубликованной."]
-        return out + [f"ВАКР {c.year}: состояние показано на {_day(self.of(c))} (as_of в {c.year}/monitoring.yml)."
-                      for c in site.cycles if self.of(c) != self.on]
+        return out + [f"ВАКР {c.year}: состояние показано на {_day(self.of(c))} "
+                      f"(as_of в {c.year}/monitoring.yml)." for c in site.cycles if self.of(c) != self.on]
 
 
 def state_date(site: SiteData, day: dt.date) -> StateDate:
