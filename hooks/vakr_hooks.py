@@ -4,6 +4,7 @@ generator replaces only this file."""
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
 import os
@@ -51,14 +52,18 @@ _cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts"
 def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
-    Each process builds from its own pages folder (see `on_config`), removed at shutdown."""
+    Each process builds from its own pages folder (see `on_config`)."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
     _cache["signature"] = None
-    _cache["pages"] = Path(tempfile.mkdtemp(prefix=f"vakr-pages-{os.getpid()}-"))
 
 
-def on_shutdown() -> None:
-    shutil.rmtree(_cache.pop("pages"), ignore_errors=True)
+def _pages() -> Path:
+    """This process's pages folder, made on its first build (also when MkDocs' build() is
+    called without on_startup) and removed when the process ends."""
+    if "pages" not in _cache:
+        _cache["pages"] = Path(tempfile.mkdtemp(prefix=f"vakr-pages-{os.getpid()}-"))
+        atexit.register(shutil.rmtree, _cache["pages"], True)
+    return _cache["pages"]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -98,7 +103,7 @@ def _language(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Build from this process's pages folder: links to docs/ and the generated stubs (a
     `make build` beside `mkdocs serve` used to remove the files the server was reading)."""
-    pages = _cache["pages"]
+    pages = _pages()
     if Path(config.docs_dir) != pages:  # the default language's build: take docs/ as it is now
         _cache["docs"] = Path(config.docs_dir)
         link_pages(_cache["docs"], pages)
