@@ -61,9 +61,22 @@ def _pages() -> Path:
     """This process's pages folder, made on its first build (also when MkDocs' build() is
     called without on_startup) and removed when the process ends."""
     if "pages" not in _cache:
+        for left in Path(tempfile.gettempdir()).glob("vakr-pages-*-*"):  # of a server stopped by a signal
+            if not _running(int(left.name.split("-")[2])):
+                shutil.rmtree(left, ignore_errors=True)
         _cache["pages"] = Path(tempfile.mkdtemp(prefix=f"vakr-pages-{os.getpid()}-"))
         atexit.register(shutil.rmtree, _cache["pages"], True)
     return _cache["pages"]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _root(config: MkDocsConfig) -> Path:
