@@ -53,8 +53,9 @@ bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes
 	$(COMPILE)
 	$(BIN)/python -m bench
 
-schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model
+schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ and README's reference of the data files from the data model
 	$(BIN)/python -m vakr.schema schema
+	$(BIN)/python -m vakr.reference README.md
 
 lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -4,10 +4,13 @@ generator replaces only this file."""
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
@@ -32,8 +35,9 @@ from vakr.history import read_history
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
-from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
-from vakr.render import BuildContext, Heading, render
+from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
+from vakr.render import BuildContext, Heading, render, render_home
+from vakr.statedate import build_epoch
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -48,10 +52,33 @@ _cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts"
 
 def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
-    asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
+    asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
+    Each process builds from its own pages folder (see `on_config`)."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
     _cache["serve"] = command == "serve"
     _cache["signature"] = None
+
+
+def _pages() -> Path:
+    """This process's pages folder, made on its first build (also when MkDocs' build() is
+    called without on_startup) and removed when the process ends."""
+    if "pages" not in _cache:
+        for left in Path(tempfile.gettempdir()).glob("vakr-pages-*-*"):  # of a server stopped by a signal
+            if not _running(int(left.name.split("-")[2])):
+                shutil.rmtree(left, ignore_errors=True)
+        _cache["pages"] = Path(tempfile.mkdtemp(prefix=f"vakr-pages-{os.getpid()}-"))
+        atexit.register(shutil.rmtree, _cache["pages"], True)
+    return _cache["pages"]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -74,15 +101,16 @@ def _site(config: MkDocsConfig) -> SiteData:
             site = everything if _cache["drafts"] else published(everything)
         except DataErrors as err:
             _cache["signature"] = None
-            raise PluginError(str(err)) from None
+            raise PluginError(f"{err}\nСайт не собран: исправьте данные.") from None
         history = read_history(_root(config), site)  # git is read once per data change, not per page
-        context = BuildContext(Path(config.docs_dir), os.environ.get("SOURCE_DATE_EPOCH"), history)
+        epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
+        context = BuildContext(Path(config.docs_dir), epoch, history)
         _cache.update(signature=signature, site=site, all=everything, context=context)
-        for line in coverage_lines(site):
+        for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
             log.info(line)
         # a warning fails a strict build: `vakr build` has printed these already (its check)
         report = log.warning if command_is_serve() else log.info
-        for warning in consistency.warnings(site):
+        for warning in consistency.warnings(site, context.state(site)):
             report(warning)
     return _cache["site"]
 
@@ -97,13 +125,26 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Build from this process's pages folder: links to docs/ and the generated stubs (a
+    `make build` beside `mkdocs serve` used to remove the files the server was reading)."""
+    pages = _pages()
+    if Path(config.docs_dir) != pages:  # the default language's build: take docs/ as it is now
+        _cache["docs"] = Path(config.docs_dir)
+        link_pages(_cache["docs"], pages)
+        config.docs_dir = str(pages)
     site = _site(config)
     lang = _language(config)
-    write_stubs(Path(config.docs_dir), site)
-    write_if_changed(Path(config.docs_dir) / LEVELS_CSS, levels_css(site.risk_matrix))
+    write_stubs(pages, site)
+    write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
     config.nav = site_nav(site, Path(config.docs_dir), lang)
+    # one 404 page for both languages, written by the default language's build (see
+    # on_post_template); the other builds do not render it at all
+    if lang == DEFAULT_LANGUAGE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     return config
 
 
@@ -113,15 +154,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     site = _cache["site"]  # loaded (and its files checked for changes) once per build, in on_config
     year = page.meta["vakr_cycle"]
-    embedded = year == "current"  # the home page shows the current cycle under its own text
-    cycle = site.current if embedded or year == "site" else site.cycle(year)
     lang = _language(config)
 
     def link_to(path: str) -> str:
         """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
         return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    rendered = render(VIEWS[view_name], site, cycle, lang, link_to, embedded, page.meta.get("vakr_key"), _cache["context"])
+    if year == "current":  # the home page: the cycles under way, under its own text
+        rendered = render_home(site, lang, link_to, _cache["context"])
+    else:
+        cycle = site.current if year == "site" else site.cycle(year)
+        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),
+                          _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     if rendered.lead:  # what the reader must see first goes right under the page title
@@ -213,13 +257,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """One 404 page at the site root, for both languages: the default language's build writes
-    it (the other builds write into the same folder and would replace it: an empty output
-    makes MkDocs skip the file). No `<link rel="alternate">` for Material to fetch under."""
+    """The one 404 page at the site root, for both languages (only the default language's
+    build renders it: see on_config): no `<link rel="alternate">` for Material to fetch under."""
     if template_name != "404.html":
         return output
-    if _language(config) != DEFAULT_LANGUAGE:
-        return ""
     head, _, body = output.partition("</head>")
     return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 
@@ -235,14 +276,16 @@ SERVE_POLL_S = 0.2
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     """Look for saved files every 0.2 s instead of MkDocs' 0.5 s: waiting for the next look
     was a third of the time from an officer's save to the reloaded page (`make bench`).
-    The server's watcher has not started yet; the paths it watches move to a new one."""
+    The server's watcher has not started yet; the paths it watches move to a new one, with
+    docs/ itself (MkDocs watches the pages folder, whose new hand-written files appear only
+    when a rebuild links them)."""
     from watchdog.observers.polling import PollingObserver  # only `serve` needs it: not imported by builds
 
     paths = list(server._watched_paths)  # noqa: SLF001 — MkDocs 1.6 (pinned) keeps no public list
     for path in paths:
         server.unwatch(path)
     server.observer = PollingObserver(timeout=SERVE_POLL_S)
-    for path in paths:
+    for path in [*paths, str(_cache["docs"])]:
         server.watch(path)
     log.info("Изменения файлов проверяются каждые %s с", SERVE_POLL_S)
     return server

@@ -12,7 +12,7 @@ import pytest
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
 from vakr.model import Deadline
-from vakr.monitoring import as_of, due_date, item_status, plan_status, schedule_steps, stage
+from vakr.monitoring import due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -38,16 +38,16 @@ def line_of(text: str, needle: str) -> int:
      "99:", "plan[99]", ("нет пункта 99", "1–38")),
     ("schedule:\n  13:\n    done: 30.03.2026\n", "13:", "schedule[13]", ("плана-графика", "нет пункта 13", "1–12")),
     ("plan:\n  1:\n  - date: 20.06.2026\n    status: выполнено\n    text: {ru: Исполнено}\n",
-     "status:", "plan[1][0].status", ("not_started, in_progress, done, not_done", "«выполнено»")),
+     "status:", "plan[1][1].status", ("not_started, in_progress, done, not_done", "«выполнено»")),
     ("plan:\n  1:\n  - date: 20.06.2026\n    status: not_done\n    text: {ru: Не исполнено}\n",
-     "- date:", "plan[1][0]", ("причину", "reason")),
+     "- date:", "plan[1][1]", ("причину", "reason")),
     ("plan:\n  1:\n  - date: 31.06.2026\n    status: done\n    text: {ru: Исполнено}\n",
-     "date:", "plan[1][0].date", ("такой даты не существует", "31.06.2026")),
+     "date:", "plan[1][1].date", ("такой даты не существует", "31.06.2026")),
     ("plan:\n  1:\n  - date: 20.06.2026\n    status: done\n    text: {ru: Исполнено}\n    evidence:\n    - url: 'javascript:alert(1)'\n",
-     "url:", "plan[1][0].evidence[0].url", ("не подходит под формат",)),
+     "url:", "plan[1][1].evidence[1].url", ("не подходит под формат",)),
     ("plan:\n  1:\n  - date: 20.06.2026\n    status: done\n    text: {ru: Исполнено}\n    evidence:\n    - title: {ru: Приказ}\n",
-     "- title:", "plan[1][0].evidence[0]", ("url", "order")),
-    ("plan:\n  1:\n  - date: 20.06.2026\n    status: done\n", "- date:", "plan[1][0].text", ("обязательное поле",)),
+     "- title:", "plan[1][1].evidence[1]", ("url", "order")),
+    ("plan:\n  1:\n  - date: 20.06.2026\n    status: done\n", "- date:", "plan[1][1].text", ("обязательное поле",)),
     ("as_of: вчера\n", "as_of:", "as_of", ("ожидалась дата",)),
 ], ids=["unknown-plan-item", "unknown-schedule-item", "status-not-in-list", "reason-missing-for-not-done",
         "date-invalid", "evidence-scheme", "evidence-empty", "text-missing", "as-of-invalid"])
@@ -110,14 +110,6 @@ def test_permanent_item_before_its_start_has_no_report_yet() -> None:
     assert item_status(cycle, item, dt.date(2026, 6, 30)).state == "pending"
     assert item_status(cycle, item, dt.date(2026, 7, 1)).state == "ongoing"
     assert item_status(cycle, item, dt.date(2030, 1, 1)).state == "ongoing"  # never "overdue"
-
-
-def test_as_of_comes_from_data_then_source_date_epoch_then_build_day() -> None:
-    cycle = load_site(DATA).current
-    assert cycle.monitoring is not None and cycle.monitoring.as_of is None
-    assert as_of(cycle, {"SOURCE_DATE_EPOCH": "1790000000"}) == dt.date(2026, 9, 21)
-    now = dt.datetime(2026, 11, 21, 20, 0, tzinfo=dt.timezone.utc)  # already the 22nd in Almaty
-    assert as_of(cycle, {}, now) == dt.date(2026, 11, 22)
 
 
 @pytest.mark.parametrize(("day", "current", "upcoming"), [

@@ -20,6 +20,7 @@ from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
 from vakr.consistency import warnings
+from vakr.statedate import build_day, state_date
 from vakr.errors import DataErrors
 from vakr.load import load_site
 
@@ -173,7 +174,7 @@ def test_a_description_that_is_not_a_verbatim_quote_stops_the_build(tmp_path: Pa
     with pytest.raises(DataErrors) as err:
         load_site(data)
     message = str(err.value)
-    assert expected in message and "risks.yml" in message and f"строка {line}, поле «risks[2]" in message
+    assert expected in message and "risks.yml" in message and f"строка {line}, поле «risks[3]" in message
 
 
 def test_risks_download_names_the_source_of_a_description(quoted: Site) -> None:
@@ -199,14 +200,15 @@ def test_stages_1_and_8_show_as_done_with_their_evidence(built: Site, lang: str)
 
 def test_the_build_warns_where_the_site_contradicts_itself(tmp_path: Path) -> None:
     site = load_site(ROOT / "data")
-    assert warnings(site, {"SOURCE_DATE_EPOCH": "1800000000"}) == []  # 15.01.2027: all consistent
-    early = warnings(site, {"SOURCE_DATE_EPOCH": "1778630400"})  # 13.05.2026: the cartogram is dated 21.11.2026
+    assert warnings(site, state_date(site, build_day("1800000000"))) == []  # 15.01.2027: all consistent
+    early = warnings(site, state_date(site, build_day("1778630400")))  # 13.05.2026: the cartogram is dated 21.11.2026
     assert early == ["data/2026/risks.yml: дата обновления картограммы (updated: 21.11.2026) позже даты, на которую "
                      "сайт показывает состояние (13.05.2026): проверьте updated или as_of в monitoring.yml"]
     data = _data_copy(tmp_path)
     monitoring = data / "2026/monitoring.yml"
     monitoring.write_text(re.sub(r"  8:.*", "", monitoring.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
-    stage = warnings(load_site(data), {"SOURCE_DATE_EPOCH": "1800000000"})
+    changed = load_site(data)
+    stage = warnings(changed, state_date(changed, build_day("1800000000")))
     assert len(stage) == 1 and stage[0].startswith("data/2026/monitoring.yml: пункт 8 плана-графика не отмечен")
 
 

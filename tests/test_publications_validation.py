@@ -34,7 +34,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_unknown_schedule_item(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  schedule_item: 5\n", "  schedule_item: 50\n")
-    assert _errors(data) == ["data/2026/publications.yml, строка 13, поле «announcements[1].schedule_item»: "
+    assert _errors(data) == ["data/2026/publications.yml, строка 13, поле «announcements[2].schedule_item»: "
                              "в плане-графике нет пункта 50; есть пункты: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"]
 
 
@@ -42,7 +42,7 @@ def test_duplicate_announcement_id(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  id: public-discussion\n", "  id: start\n")
     (error,) = _errors(data)
-    assert error.startswith("data/2026/publications.yml, строка 12, поле «announcements[1].id»: id «start» уже использован в строке 8")
+    assert error.startswith("data/2026/publications.yml, строка 12, поле «announcements[2].id»: id «start» уже использован в строке 8")
 
 
 def test_missing_report_file(tmp_path: Path) -> None:
@@ -56,8 +56,10 @@ def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
     data = _data(tmp_path)
     with (data / "2026/publications.yml").open("a", encoding="utf-8") as f:
         f.write("  draft: yes please\n")
+    line = (data / "2026/publications.yml").read_text(encoding="utf-8").count("\n")  # the line appended
     errors = _errors(data)
-    assert errors == ["data/2026/publications.yml, строка 21, поле «positions.draft»: ожидалось true (да) или false (нет); получено «yes please»"]
+    assert errors == [f"data/2026/publications.yml, строка {line}, поле «positions.draft»: "
+                      "ожидалось true (да) или false (нет); получено «yes please»"]
 
 
 def test_contacts_name_a_known_service(tmp_path: Path) -> None:

@@ -24,13 +24,13 @@ PLAN, SCHEDULE, CYCLE, ORGS = "2026/plan.yml", "2026/schedule.yml", "2026/cycle.
 RISKS, DIRECTIONS, MATRIX = "2026/risks.yml", "directions.yml", "risk-matrix.yml"
 RISK6 = "  - id: R06\n"  # `risks[5]`: organizations, direction, plan_items, description
 
-# Plan item 4 is `items[3]`; its lines, in order: number, recommendation (+ru), measure
+# Plan item 4 is `items[4]` (positions count from 1); its lines, in order: number, recommendation (+ru), measure
 # (+ru), executor, executor.ru, executor.organizations, deadline, kind, date, source.
 ITEM4 = "\n- number: 4\n"
 ITEM4_EXECUTOR_RU = "    ru: Курирующие руководителям и структурные подразделения ДУЧР АО «СПК «Алматы» и ДЗО\n"
 ITEM4_ORGS = "[spk, spk-hr, almaty-finance, mfo-almaty, almaty-renovation, industrial-zone]"
 # Schedule item 4 (`sections[1].items[0]`) has the only `range` deadline and rich text.
-SCHEDULE_ITEM4_ROW = "sections[1].items[0].rows[0]"
+SCHEDULE_ITEM4_ROW = "sections[2].items[1].rows[1]"
 
 Edit = Callable[[str], str]
 LineOf = Callable[[str], int]
@@ -139,40 +139,40 @@ CASES = [
     Case(
         "list-where-text-expected", PLAN,
         replace(ITEM4_EXECUTOR_RU, "    ru:\n    - Курирующие руководители\n    - ДЗО\n", after=ITEM4),
-        line_of("    ru:\n    - Курирующие руководители"), "items[3].executor.ru", ("ожидался текст",),
+        line_of("    ru:\n    - Курирующие руководители"), "items[4].executor.ru", ("ожидался текст",),
     ),
     Case(
         "text-where-number-expected", PLAN,
         replace(ITEM4, "\n- number: четыре\n"),
-        line_of("- number: четыре"), "items[3].number", ("ожидалось целое число", "«четыре»"),
+        line_of("- number: четыре"), "items[4].number", ("ожидалось целое число", "«четыре»"),
     ),
     Case(
         "number-below-one", PLAN,
         replace(ITEM4, "\n- number: 0\n"),
-        line_of("- number: 0\n"), "items[3].number", ("не меньше 1",),
+        line_of("- number: 0\n"), "items[4].number", ("не меньше 1",),
     ),
     Case(
         "text-where-list-expected", PLAN,
         replace(ITEM4_ORGS, "spk-hr", after=ITEM4),
-        line_of("    organizations: spk-hr\n"), "items[3].executor.organizations", ("ожидался список",),
+        line_of("    organizations: spk-hr\n"), "items[4].executor.organizations", ("ожидался список",),
     ),
     Case(
         "mapping-where-rich-text-expected", PLAN,
         replace("  recommendation:\n    ru: ", "  recommendation:\n    ru:\n      p: ", after=ITEM4),
-        line_of("    ru:\n      p: "), "items[3].recommendation.ru",
+        line_of("    ru:\n      p: "), "items[4].recommendation.ru",
         ("ожидался текст или список абзацев (p) и списков (ul)",),
     ),
     Case(
         "text-where-deadline-mapping-expected", PLAN,
         replace("  deadline:\n    kind: date\n    date: 01.08.2026\n    source:\n      ru: 01.08.2026г.\n",
                 "  deadline: 01.08.2026\n", after=ITEM4),
-        line_of("  deadline: 01.08.2026"), "items[3].deadline", ("ожидался набор полей",),
+        line_of("  deadline: 01.08.2026"), "items[4].deadline", ("ожидался набор полей",),
     ),
     # --- unknown keys -------------------------------------------------------------------
     Case(
         "unknown-key-misspelt", PLAN,
         replace("  recommendation:", "  recomendation:", after=ITEM4),
-        line_of("  recomendation:"), "items[3].recomendation",
+        line_of("  recomendation:"), "items[4].recomendation",
         ("неизвестное поле «recomendation»",
          "допустимые поля: number, recommendation, measure, completion_form, executor, deadline"),
     ),
@@ -185,7 +185,7 @@ CASES = [
     Case(
         "unknown-key-in-rich-text-block", SCHEDULE,
         replace("- p: '1) Анализ документов:'", "- q: '1) Анализ документов:'"),
-        line_of("- q: '1) Анализ документов:'"), f"{SCHEDULE_ITEM4_ROW}.work.ru[0].q",
+        line_of("- q: '1) Анализ документов:'"), f"{SCHEDULE_ITEM4_ROW}.work.ru[1].q",
         ("неизвестное поле «q»", "допустимые поля: p, ul"),
         only=True,
     ),
@@ -193,13 +193,13 @@ CASES = [
     Case(
         "unknown-organization-in-plan", PLAN,
         replace("[spk, spk-hr,", "[spk, spk-hrr,", after=ITEM4),
-        line_of("    organizations: [spk, spk-hrr,"), "items[3].executor.organizations[1]",
+        line_of("    organizations: [spk, spk-hrr,"), "items[4].executor.organizations[2]",
         ("неизвестная организация «spk-hrr»", "spk-hr", "data/organizations.yml"),
     ),
     Case(
         "unknown-organization-in-schedule", SCHEDULE,
         replace("compliance, almaty-finance, mfo-almaty,", "compliance, almaty-finance, mfo-almatyy,"),
-        line_of("mfo-almatyy"), "sections[0].items[0].rows[0].responsible.organizations[2]",
+        line_of("mfo-almatyy"), "sections[1].items[1].rows[1].responsible.organizations[3]",
         ("неизвестная организация «mfo-almatyy»",),
     ),
     Case(
@@ -208,39 +208,39 @@ CASES = [
                       "organizations: &orgs [compliance, almaty-finance, mfo-almatyy,"),
               replace("organizations: [compliance, almaty-finance, mfo-almaty, almaty-renovation, industrial-zone]",
                       "organizations: *orgs", after="number: 2")),
-        line_of("mfo-almatyy"), "sections[0].items[0].rows[0].responsible.organizations[2]",
+        line_of("mfo-almatyy"), "sections[1].items[1].rows[1].responsible.organizations[3]",
         ("неизвестная организация «mfo-almatyy»",),
         only=True,
     ),
     Case(
         "unknown-parent-organization", ORGS,
         replace("parent: almaty-finance\n", "parent: almaty-financ\n"),
-        line_of("parent: almaty-financ\n"), "organizations[11].parent",
+        line_of("parent: almaty-financ\n"), "organizations[12].parent",
         ("неизвестная организация «almaty-financ»",),
     ),
     Case(
         "duplicate-organization-id", ORGS,
         replace("id: spk-assets\n", "id: spk-hr\n"),
-        line_of("id: spk-hr\n", nth=2), "organizations[10].id", ("повторяющийся id «spk-hr»",),
+        line_of("id: spk-hr\n", nth=2), "organizations[11].id", ("повторяющийся id «spk-hr»",),
     ),
     Case(
         "wrong-organization-kind", ORGS,
         replace("kind: department\n", "kind: departament\n"),
-        line_of("kind: departament"), "organizations[5].kind",
+        line_of("kind: departament"), "organizations[6].kind",
         ("ожидалось одно из значений: company, subsidiary, department", "«departament»"),
     ),
     # --- item numbers -------------------------------------------------------------------
     Case(
         "duplicate-number-in-plan", PLAN,
         replace("\n- number: 5\n", "\n- number: 4\n"),
-        line_of("- number: 4\n", nth=2), "items[4].number",
+        line_of("- number: 4\n", nth=2), "items[5].number",
         ("номер пункта 4 уже использован",
          lambda text: f"в строке {line_of('- number: 4' + chr(10))(text)}"),
     ),
     Case(
         "duplicate-number-in-schedule", SCHEDULE,
         replace("\n  - number: 5\n", "\n  - number: 4\n"),
-        line_of("  - number: 4\n", nth=2), "sections[1].items[1].number",
+        line_of("  - number: 4\n", nth=2), "sections[2].items[2].number",
         ("номер пункта 4 уже использован",
          lambda text: f"в строке {line_of('  - number: 4' + chr(10))(text)}"),
     ),
@@ -248,17 +248,17 @@ CASES = [
     Case(
         "impossible-date", PLAN,
         replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4),
-        line_of("    date: 30.02.2026"), "items[3].deadline.date", ("такой даты не существует", "30.02.2026"),
+        line_of("    date: 30.02.2026"), "items[4].deadline.date", ("такой даты не существует", "30.02.2026"),
     ),
     Case(
         "impossible-iso-date", PLAN,
         replace("    date: 01.08.2026\n", "    date: 2026-02-30\n", after=ITEM4),
-        line_of("    date: 2026-02-30"), "items[3].deadline.date", ("такой даты не существует", "2026-02-30"),
+        line_of("    date: 2026-02-30"), "items[4].deadline.date", ("такой даты не существует", "2026-02-30"),
     ),
     Case(
         "badly-formatted-date", PLAN,
         replace("    date: 01.08.2026\n", "    date: 1 августа 2026\n", after=ITEM4),
-        line_of("    date: 1 августа 2026"), "items[3].deadline.date", ("ожидалась дата в виде ДД.ММ.ГГГГ",),
+        line_of("    date: 1 августа 2026"), "items[4].deadline.date", ("ожидалась дата в виде ДД.ММ.ГГГГ",),
     ),
     Case(
         "impossible-approval-date", PLAN,
@@ -285,44 +285,44 @@ CASES = [
     Case(
         "unknown-deadline-kind", PLAN,
         replace("    kind: date\n", "    kind: weekly\n", after=ITEM4),
-        line_of("    kind: weekly"), "items[3].deadline.kind",
+        line_of("    kind: weekly"), "items[4].deadline.kind",
         ("неизвестное значение «weekly»", "date, range, permanent, daily, immediately, none"),
     ),
     Case(
         "missing-deadline-kind", PLAN,
         replace("    kind: date\n", "", after=ITEM4),
-        line_of("  deadline:", after=ITEM4), "items[3].deadline.kind", ("не указано поле «kind»",),
+        line_of("  deadline:", after=ITEM4), "items[4].deadline.kind", ("не указано поле «kind»",),
     ),
     # --- required and empty text --------------------------------------------------------
     Case(
         "missing-russian-text-rich", SCHEDULE,
         replace("        ru: Утверждение графика проведения внутреннего анализа коррупционных рисков\n", ""),
-        line_of("    - work:"), "sections[0].items[0].rows[0].work.ru", ("обязательное поле отсутствует",),
+        line_of("    - work:"), "sections[1].items[1].rows[1].work.ru", ("обязательное поле отсутствует",),
     ),
     Case(
         "missing-russian-text-plain", SCHEDULE,
         replace("    ru: Подготовка к проведению внутреннего анализа коррупционных рисков\n", ""),
-        line_of("- title:"), "sections[0].title.ru", ("обязательное поле отсутствует",),
+        line_of("- title:"), "sections[1].title.ru", ("обязательное поле отсутствует",),
     ),
     Case(
         "missing-required-field", PLAN,
         replace("  measure:\n    ru: ", "  completion_form:\n    ru: ", after=ITEM4),
-        line_of(ITEM4.strip("\n") + "\n"), "items[3].measure", ("обязательное поле отсутствует",),
+        line_of(ITEM4.strip("\n") + "\n"), "items[4].measure", ("обязательное поле отсутствует",),
     ),
     Case(
         "empty-text", PLAN,
         replace(ITEM4_EXECUTOR_RU, "    ru: ''\n", after=ITEM4),
-        line_of("    ru: ''"), "items[3].executor.ru", ("текст не может быть пустым",),
+        line_of("    ru: ''"), "items[4].executor.ru", ("текст не может быть пустым",),
     ),
     Case(
         "blank-text", PLAN,
         replace(ITEM4_EXECUTOR_RU, "    ru:\n", after=ITEM4),
-        line_of("    ru:\n", after=ITEM4), "items[3].executor.ru", ("ожидался текст",),
+        line_of("    ru:\n", after=ITEM4), "items[4].executor.ru", ("ожидался текст",),
     ),
     Case(
         "empty-paragraph-in-rich-text", SCHEDULE,
         replace("- p: '1) Анализ документов:'", "- p: ''"),
-        line_of("- p: ''"), f"{SCHEDULE_ITEM4_ROW}.work.ru[0].p", ("текст не может быть пустым",),
+        line_of("- p: ''"), f"{SCHEDULE_ITEM4_ROW}.work.ru[1].p", ("текст не может быть пустым",),
         only=True,
     ),
     # --- encoding and duplicate keys ----------------------------------------------------
@@ -334,7 +334,7 @@ CASES = [
     Case(
         "duplicate-key", PLAN,
         replace("    date: 01.08.2026\n", "    date: 01.08.2026\n    date: 02.08.2026\n", after=ITEM4),
-        line_of("    date: 02.08.2026"), "items[3].deadline.date", ("поле указано дважды",),
+        line_of("    date: 02.08.2026"), "items[4].deadline.date", ("поле указано дважды",),
     ),
     Case(
         "duplicate-key-top-level", CYCLE,
@@ -356,32 +356,32 @@ CASES = [
     Case(
         "risk-unknown-direction", RISKS,
         replace("    direction: personnel\n", "    direction: hr\n", after=RISK6),
-        line_of("    direction: hr"), "risks[5].direction", ("неизвестное направление «hr»", "personnel"),
+        line_of("    direction: hr"), "risks[6].direction", ("неизвестное направление «hr»", "personnel"),
     ),
     Case(
         "risk-unknown-organization", RISKS,
         replace("[almaty-finance]", "[almaty-financ]", after=RISK6),
-        line_of("[almaty-financ]"), "risks[5].organizations[0]", ("неизвестная организация «almaty-financ»",),
+        line_of("[almaty-financ]"), "risks[6].organizations[1]", ("неизвестная организация «almaty-financ»",),
     ),
     Case(
         "risk-unknown-plan-item", RISKS,
         replace("    plan_items: [6]\n", "    plan_items: [6, 99]\n", after=RISK6),
-        line_of("[6, 99]"), "risks[5].plan_items[1]", ("нет пункта 99", "1–38"),
+        line_of("[6, 99]"), "risks[6].plan_items[2]", ("нет пункта 99", "1–38"),
     ),
     Case(
         "risk-score-outside-scale", RISKS,
         replace("    plan_items: [6]\n", "    plan_items: [6]\n    likelihood: 6\n    impact: 2\n", after=RISK6),
-        line_of("    likelihood: 6"), "risks[5].likelihood", ("оценка 6 вне шкалы", "от 1 до 5"),
+        line_of("    likelihood: 6"), "risks[6].likelihood", ("оценка 6 вне шкалы", "от 1 до 5"),
     ),
     Case(
         "risk-likelihood-without-impact", RISKS,
         replace("    plan_items: [6]\n", "    plan_items: [6]\n    likelihood: 3\n", after=RISK6),
-        line_of("- id: R06"), "risks[5]", ("вероятность (likelihood) и влияние (impact) указываются вместе",),
+        line_of("- id: R06"), "risks[6]", ("вероятность (likelihood) и влияние (impact) указываются вместе",),
     ),
     Case(
         "risk-duplicate-id", RISKS,
         replace("  - id: R07\n", "  - id: R06\n"),
-        line_of("  - id: R06", nth=2), "risks[6].id", ("id риска «R06» уже использован",),
+        line_of("  - id: R06", nth=2), "risks[7].id", ("id риска «R06» уже использован",),
     ),
     Case(
         "risk-impossible-update-date", RISKS,
@@ -391,7 +391,7 @@ CASES = [
     Case(
         "direction-unknown-map", DIRECTIONS,
         replace("    map: npa\n", "    map: legal\n"),
-        line_of("    map: legal"), "directions[0].map", ("ожидалось одно из значений", "npa"),
+        line_of("    map: legal"), "directions[1].map", ("ожидалось одно из значений", "npa"),
     ),
     Case(
         "matrix-unknown-level", MATRIX,
@@ -530,12 +530,12 @@ def test_several_errors_in_one_file_are_reported_at_once(tmp_path: Path) -> None
     errors = _errors(data)
 
     file = f"data/{PLAN}"
-    _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[3].deadline.date", ["такой даты не существует"])
-    _expect(errors, file, line_of("  mesure:")(text), "items[6].mesure", ["неизвестное поле «mesure»"])
-    _expect(errors, file, line_of("- number: 7\n")(text), "items[6].measure", ["обязательное поле отсутствует"])
-    _expect(errors, file, line_of("- number: девять")(text), "items[8].number", ["ожидалось целое число"])
-    _expect(errors, file, line_of("    ru: ''")(text), "items[19].recommendation.ru", ["текст не может быть пустым"])
-    _expect(errors, file, line_of("    x: ")(text), "items[19].recommendation.x", ["неизвестное поле «x»"])
+    _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты не существует"])
+    _expect(errors, file, line_of("  mesure:")(text), "items[7].mesure", ["неизвестное поле «mesure»"])
+    _expect(errors, file, line_of("- number: 7\n")(text), "items[7].measure", ["обязательное поле отсутствует"])
+    _expect(errors, file, line_of("- number: девять")(text), "items[9].number", ["ожидалось целое число"])
+    _expect(errors, file, line_of("    ru: ''")(text), "items[20].recommendation.ru", ["текст не может быть пустым"])
+    _expect(errors, file, line_of("    x: ")(text), "items[20].recommendation.x", ["неизвестное поле «x»"])
     # reported in file order, so the officer can work down the file
     assert [e.line for e in errors] == sorted(e.line for e in errors)
     assert "Ошибки в данных (" in str(DataErrors(errors))
@@ -555,10 +555,10 @@ def test_errors_in_several_files_are_reported_at_once(tmp_path: Path) -> None:
         (data / name).write_text(texts[name], encoding="utf-8")
     errors = _errors(data)
 
-    _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(texts[PLAN]), "items[3].deadline.date", ["такой даты"])
+    _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(texts[PLAN]), "items[4].deadline.date", ["такой даты"])
     _expect(errors, f"data/{SCHEDULE}", line_of("  - number: 4\n", nth=2)(texts[SCHEDULE]),
-            "sections[1].items[1].number", ["номер пункта 4"])
-    _expect(errors, f"data/{ORGS}", line_of("parent: almaty-financ\n")(texts[ORGS]), "organizations[11].parent",
+            "sections[2].items[2].number", ["номер пункта 4"])
+    _expect(errors, f"data/{ORGS}", line_of("parent: almaty-financ\n")(texts[ORGS]), "organizations[12].parent",
             ["неизвестная организация"])
     _expect(errors, f"data/{CYCLE}", line_of("  start: 13.4.2026")(texts[CYCLE]), "period.start",
             ["ожидалась дата"])
@@ -577,9 +577,9 @@ def test_model_and_cross_checks_are_reported_together(tmp_path: Path) -> None:
     errors = _errors(data)
 
     file = f"data/{PLAN}"
-    _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[3].deadline.date", ["такой даты не существует"])
-    _expect(errors, file, line_of("- number: 8\n", nth=2)(text), "items[8].number", ["номер пункта 8 уже использован"])
-    _expect(errors, file, line_of("[spk, spk-hrr,")(text), "items[3].executor.organizations[1]",
+    _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты не существует"])
+    _expect(errors, file, line_of("- number: 8\n", nth=2)(text), "items[9].number", ["номер пункта 8 уже использован"])
+    _expect(errors, file, line_of("[spk, spk-hrr,")(text), "items[4].executor.organizations[2]",
             ["неизвестная организация «spk-hrr»"])
 
 
@@ -592,7 +592,7 @@ def test_missing_cycle_file_does_not_hide_plan_errors(tmp_path: Path) -> None:
     errors = _errors(data)
 
     _expect(errors, f"data/{CYCLE}", 1, None, ["файл не найден"])
-    _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(text), "items[3].deadline.date", ["такой даты"])
+    _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты"])
 
 
 def test_str_of_data_error_names_file_line_and_field(tmp_path: Path) -> None:
@@ -602,7 +602,7 @@ def test_str_of_data_error_names_file_line_and_field(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     (error,) = _errors(data)
     line = line_of("    date: 30.02.2026")(text)
-    assert str(error) == (f"data/2026/plan.yml, строка {line}, поле «items[3].deadline.date»: "
+    assert str(error) == (f"data/2026/plan.yml, строка {line}, поле «items[4].deadline.date»: "
                           "такой даты не существует: «30.02.2026»")
 
 
@@ -615,7 +615,7 @@ def test_str_of_data_error_without_field(tmp_path: Path) -> None:
 
 def test_str_of_data_errors_lists_every_error() -> None:
     errors = [
-        DataError("data/2026/plan.yml", 72, "items[3].deadline.date", "такой даты не существует: «30.02.2026»"),
+        DataError("data/2026/plan.yml", 72, "items[4].deadline.date", "такой даты не существует: «30.02.2026»"),
         DataError("data/2026/cycle.yml", 1, None, "файл пуст"),
     ]
     text = str(DataErrors(errors))
@@ -624,7 +624,7 @@ def test_str_of_data_errors_lists_every_error() -> None:
     # sorted by file, then line
     assert lines[1:] == [
         "  data/2026/cycle.yml, строка 1: файл пуст",
-        "  data/2026/plan.yml, строка 72, поле «items[3].deadline.date»: такой даты не существует: «30.02.2026»",
+        "  data/2026/plan.yml, строка 72, поле «items[4].deadline.date»: такой даты не существует: «30.02.2026»",
     ]
 
 
@@ -632,3 +632,14 @@ def test_risks_without_directions_file_are_reported(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     (data / DIRECTIONS).unlink()
     _expect(_errors(data), f"data/{RISKS}", 1, None, ["для картограммы нужен файл data/directions.yml"])
+
+
+def test_text_without_its_language_says_to_add_ru(tmp_path: Path) -> None:
+    """Contacts' hours written as a bare string: the message says to put it under `ru:`,
+    with the officer's own text, instead of «ожидался набор полей»."""
+    data = _copy(tmp_path)
+    with (data / "contacts.yml").open("a", encoding="utf-8") as file:
+        file.write("hours: пн–пт, 9:00–18:00\n")
+    line = (data / "contacts.yml").read_text(encoding="utf-8").count("\n")
+    error = _expect(_errors(data), "data/contacts.yml", line, "hours", ["поставьте «ru:»"])
+    assert "«hours: {ru: пн–пт, 9:00–18:00}»" in error.message

@@ -16,9 +16,11 @@ from vakr import consistency
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
+from vakr.statedate import build_day, build_epoch, state_date
 
 
 def check(root: Path) -> int:
+    """Validate data/; print the coverage and the date the build would show the state for."""
     try:
         site = load_site(root / "data")
     except DataErrors as err:
@@ -26,31 +28,22 @@ def check(root: Path) -> int:
         return 1
     for line in coverage_lines(site):
         print(line)
-    for warning in consistency.warnings(site):
+    epoch, note = build_epoch(root)
+    state = state_date(site, build_day(epoch))
+    for line in [*filter(None, [note]), *state.notes(site)]:
+        print(line)
+    for warning in consistency.warnings(site, state):
         print(f"Внимание: {warning}", file=sys.stderr)
     print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
     return 0
 
 
-def source_date_epoch(root: Path) -> str | None:
-    """The moment every date the build writes (sitemap, feeds) derives from, so that two builds
-    of one commit are byte-identical: SOURCE_DATE_EPOCH when set, else the time of the last
-    git commit, else None (a folder outside git: MkDocs then uses the current date)."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        log = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return log.stdout.strip() or None
-
-
 def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     """Validate, build into a temporary sibling of `site_dir`, then swap it in."""
-    if check(root) != 0:
-        return 1
     site_dir = site_dir.resolve()
+    if check(root) != 0:
+        print(f"Сайт не собран; {site_dir} не изменён.", file=sys.stderr)
+        return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.build-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
@@ -58,7 +51,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    epoch = source_date_epoch(root)
+    epoch, _ = build_epoch(root)  # check() printed why, when the build is dated today
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(command, cwd=root, env=env, check=False)

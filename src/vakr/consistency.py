@@ -6,12 +6,11 @@ and only the officers can record the date from the document."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from vakr.load import Cycle, SiteData
 from vakr.model import DocumentOriginals
-from vakr.monitoring import as_of
+from vakr.statedate import StateDate
 
 
 def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:
@@ -33,7 +32,7 @@ def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:
         yield pubs.positions.schedule_item, "утверждённый перечень должностей"
 
 
-def warnings(site: SiteData, environ: Mapping[str, str] = os.environ) -> list[str]:
+def warnings(site: SiteData, state: StateDate) -> list[str]:
     out = []
     for cycle in site.cycles:
         marks = cycle.monitoring.schedule if cycle.monitoring else {}
@@ -42,7 +41,7 @@ def warnings(site: SiteData, environ: Mapping[str, str] = os.environ) -> list[st
                 out.append(f"data/{cycle.year}/monitoring.yml: пункт {number} плана-графика не отмечен выполненным, "
                            f"хотя сайт публикует его результат ({what}): укажите в schedule дату выполнения по "
                            f"документу (done) и ссылку на него (links), иначе сайт покажет пункт пропущенным")
-        shown = as_of(cycle, environ)
+        shown = state.of(cycle)
         if cycle.risks is not None and cycle.risks.updated > shown:
             out.append(f"data/{cycle.year}/risks.yml: дата обновления картограммы (updated: "
                        f"{cycle.risks.updated:%d.%m.%Y}) позже даты, на которую сайт показывает состояние "

@@ -6,11 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 
+class Index(int):
+    """A position in a list: 0-based in the code (it indexes the data), shown from 1 in
+    messages, as a person counts (`items[1]` is the first item). A plain int in a location
+    is a key (a plan item's number: `plan[17]`)."""
+
+
 def field_path(location: Sequence[str | int]) -> str:
-    """`('items', 3, 'deadline')` → `items[3].deadline`, the way the officer sees the file."""
+    """`('items', Index(3), 'deadline')` → `items[4].deadline`, the way the officer counts."""
     out = ""
     for part in location:
-        if isinstance(part, int):
+        if isinstance(part, Index):
+            out += f"[{part + 1}]"
+        elif isinstance(part, int):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
@@ -40,5 +48,5 @@ class DataErrors(Exception):
 
     def __str__(self) -> str:
         count = len(self.errors)
-        head = f"Ошибки в данных ({count}); сайт не собран, предыдущая версия не тронута:"
+        head = f"Ошибки в данных ({count}):"  # the command says what it did not do (check builds nothing)
         return "\n".join([head, *(f"  {e}" for e in self.errors)])

@@ -18,7 +18,7 @@ import yaml
 
 from vakr.load import Cycle, SiteData
 from vakr.model import LANGUAGES, Amendment
-from vakr.monitoring import ALMATY
+from vakr.statedate import ALMATY
 
 DOCUMENTS = ("schedule", "plan", "risks")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

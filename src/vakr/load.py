@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vakr.errors import DataError, DataErrors, field_path
-from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization, Organizations,
-                        Plan, Publications, RiskMatrix, Risks, Schedule)
+from vakr.errors import DataError, DataErrors, Index, field_path
+from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
+                        Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
+from vakr.statedate import as_of_conflict
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 
@@ -113,12 +114,14 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
     by_id: dict[str, Organization] = {}
     for i, org in enumerate(orgs.organizations):
         if org.id in by_id:
-            errors.append(DataError(display, source.line_of(("organizations", i, "id")), f"organizations[{i}].id",
+            location = ("organizations", Index(i), "id")
+            errors.append(DataError(display, source.line_of(location), field_path(location),
                                     f"повторяющийся id «{org.id}»: id организации должен быть уникальным"))
         by_id[org.id] = org
     for i, org in enumerate(orgs.organizations):
         if org.parent is not None and org.parent not in by_id:
-            errors.append(DataError(display, source.line_of(("organizations", i, "parent")), f"organizations[{i}].parent",
+            location = ("organizations", Index(i), "parent")
+            errors.append(DataError(display, source.line_of(location), field_path(location),
                                     _unknown_org(org.parent, by_id)))
     return by_id
 
@@ -241,7 +244,7 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
     for i, risk in enumerate(risks.risks if risks else []):
         problem = quote_problem(risk.description, risk.source, plan, schedule) if risk.description and risk.source else None
         if problem is not None:
-            location = ("risks", i, "description")
+            location = ("risks", Index(i), "description")
             errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     return risks
 
@@ -254,6 +257,9 @@ def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
     monitoring, source = _read_optional(data_dir, folder / MONITORING_FILE, Monitoring, errors)
     if source is None:
         return monitoring
+    hidden = as_of_conflict(monitoring, folder.name) if monitoring is not None else None
+    if hidden is not None:
+        errors.append(DataError(source.name, source.line_of(("as_of",)), "as_of", hidden))
     for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):
         numbers = known[key]
         section = source.data.get(key) if isinstance(source.data, dict) else None
@@ -286,7 +292,7 @@ def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location
     if head == "*":
         if isinstance(node, list):
             for i, child in enumerate(node):
-                yield from _raw(child, *rest, at=(*at, i))
+                yield from _raw(child, *rest, at=(*at, Index(i)))
     elif isinstance(node, dict) and head in node:
         yield from _raw(node[head], *rest, at=(*at, head))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -38,10 +38,31 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class Strict(BaseModel):
-    """Unknown keys are errors: a misspelt field must not silently vanish from the site."""
+def _empty_allowed(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """In the published JSON Schema, an optional field may be left empty too (see Strict)."""
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        if name not in required:
+            about = {key: prop.pop(key) for key in ("description", "title", "default") if key in prop}
+            schema["properties"][name] = {"anyOf": [prop, {"type": "null"}], **about}
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt field must not silently vanish from the site.
+    An optional field with nothing after its colon (`plan:`, `phone:`) is the same as an
+    absent one: a data file can show all its sections, in a fixed order, before it has
+    entries, and an entry is added by writing under its section."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_empty_allowed)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {key: value for key, value in data.items()
+                if value is not None or key not in fields or fields[key].is_required()}
 
 
 # --- text -------------------------------------------------------------------------------
@@ -77,7 +98,8 @@ class Responsible(Text):
     """Who is responsible, as approved, plus the organizations the wording names."""
 
     organizations: list[Slug] = Field(
-        default_factory=list, description="Организации из data/organizations.yml, названные в тексте"
+        default_factory=list, description="Организации из data/organizations.yml, названные в тексте",
+        examples=[["spk-hr", "almaty-finance"]],
     )
 
 
@@ -94,8 +116,8 @@ class _Deadline(Strict):
 
 
 class DateDeadline(_Deadline):
-    kind: Literal["date"]
-    date: Date
+    kind: Literal["date"] = Field(description="date — к дате")
+    date: Date = Field(description="Дата срока")
 
     @property
     def span(self) -> tuple[dt.date, dt.date]:
@@ -103,9 +125,9 @@ class DateDeadline(_Deadline):
 
 
 class RangeDeadline(_Deadline):
-    kind: Literal["range"]
-    start: Date
-    end: Date
+    kind: Literal["range"] = Field(description="range — период")
+    start: Date = Field(description="Первый день периода")
+    end: Date = Field(description="Последний день периода")
 
     @property
     def span(self) -> tuple[dt.date, dt.date]:
@@ -119,20 +141,20 @@ class RangeDeadline(_Deadline):
 
 
 class PermanentDeadline(_Deadline):
-    kind: Literal["permanent"]
-    start: Date
+    kind: Literal["permanent"] = Field(description="permanent — постоянно, начиная с даты start")
+    start: Date = Field(description="С какого дня исполняется постоянно")
 
 
 class DailyDeadline(_Deadline):
-    kind: Literal["daily"]
+    kind: Literal["daily"] = Field(description="daily — ежедневно")
 
 
 class ImmediateDeadline(_Deadline):
-    kind: Literal["immediately"]
+    kind: Literal["immediately"] = Field(description="immediately — незамедлительно")
 
 
 class NoDeadline(_Deadline):
-    kind: Literal["none"]
+    kind: Literal["none"] = Field(description="none — срок не установлен («-»)")
 
 
 Deadline = Annotated[
@@ -145,32 +167,33 @@ Deadline = Annotated[
 
 
 class ApprovalText(Strict):
-    heading: NonEmpty = Field(description="«УТВЕРЖДАЮ» / «БЕКІТЕМІН»")
-    lines: list[NonEmpty] = Field(min_length=1, description="Должность, организация, ФИО — строками, как в документе")
-    date: NonEmpty = Field(description="Дата утверждения, как в документе")
+    heading: NonEmpty = Field(description="«УТВЕРЖДАЮ» / «БЕКІТЕМІН»", examples=["УТВЕРЖДАЮ"])
+    lines: list[NonEmpty] = Field(min_length=1, description="Должность, организация, ФИО — строками, как в документе",
+                             examples=[["Председатель Правления", "АО «СПК «Алматы»"]])
+    date: NonEmpty = Field(description="Дата утверждения, как в документе", examples=["«13» 05 2026г."])
 
 
 class Approval(Strict):
     date: Date = Field(description="Дата утверждения")
-    ru: ApprovalText
-    kk: ApprovalText | None = None
+    ru: ApprovalText = Field(description="Гриф утверждения на русском языке")
+    kk: ApprovalText | None = Field(default=None, description="Гриф утверждения на казахском языке")
 
 
 class Columns(Strict):
     """The column headings as printed in the approved document, per language."""
 
-    ru: list[NonEmpty] | None = None
-    kk: list[NonEmpty] | None = None
+    ru: list[NonEmpty] | None = Field(default=None, description="Заголовки столбцов на русском языке")
+    kk: list[NonEmpty] | None = Field(default=None, description="Заголовки столбцов на казахском языке")
 
 
 class ScheduleRow(Strict):
     work: Rich = Field(description="Виды работ")
-    deadline: Deadline
-    responsible: Responsible
+    deadline: Deadline = Field(description="Срок: вид (kind) и даты; формулировка документа — в source")
+    responsible: Responsible = Field(description="Ответственные, как в документе")
 
 
 class ScheduleItem(Strict):
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, description="Номер пункта плана-графика")
     rows: list[ScheduleRow] = Field(min_length=1, description="Строки пункта (обычно одна)")
 
     def is_translated(self, lang: str) -> bool:
@@ -178,27 +201,27 @@ class ScheduleItem(Strict):
 
 
 class ScheduleSection(Strict):
-    title: Text
-    items: list[ScheduleItem] = Field(min_length=1)
+    title: Text = Field(description="Заголовок раздела")
+    items: list[ScheduleItem] = Field(min_length=1, description="Пункты раздела")
 
 
 class Schedule(Strict):
-    approval: Approval
-    title: Text
-    columns: Columns = Columns()
-    sections: list[ScheduleSection] = Field(min_length=1)
+    approval: Approval = Field(description="Гриф утверждения: дата, должность, ФИО")
+    title: Text = Field(description="Название документа")
+    columns: Columns = Field(default=Columns(), description="Заголовки столбцов таблицы, как в документе")
+    sections: list[ScheduleSection] = Field(min_length=1, description="Разделы плана-графика")
 
     def items(self) -> list[ScheduleItem]:
         return [item for section in self.sections for item in section.items]
 
 
 class PlanItem(Strict):
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, description="Номер пункта плана мероприятий")
     recommendation: Rich = Field(description="Рекомендация по итогам ВАКР")
     measure: Rich = Field(description="Мероприятие")
     completion_form: Text | None = Field(default=None, description="Форма завершения (пусто, если не указана)")
     executor: Responsible = Field(description="Ответственный исполнитель, соисполнители")
-    deadline: Deadline
+    deadline: Deadline = Field(description="Срок исполнения: вид (kind) и даты; формулировка документа — в source")
 
     def is_translated(self, lang: str) -> bool:
         """Every text of the item exists in `lang` (the deadline wording is not required)."""
@@ -207,16 +230,16 @@ class PlanItem(Strict):
 
 
 class Plan(Strict):
-    approval: Approval
-    title: Text
-    columns: Columns = Columns()
-    items: list[PlanItem] = Field(min_length=1)
+    approval: Approval = Field(description="Гриф утверждения: дата, должность, ФИО")
+    title: Text = Field(description="Название документа")
+    columns: Columns = Field(default=Columns(), description="Заголовки столбцов таблицы, как в документе")
+    items: list[PlanItem] = Field(min_length=1, description="Пункты плана мероприятий")
     control: Text = Field(description="Заключительная строка о контроле исполнения")
 
 
 class Period(Strict):
-    start: Date
-    end: Date
+    start: Date = Field(description="Первый день ВАКР")
+    end: Date = Field(description="Последний день ВАКР")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -228,17 +251,20 @@ class Period(Strict):
 class CycleInfo(Strict):
     period: Period = Field(description="Период проведения ВАКР")
     draft: bool = Field(default=False, description="true — цикл целиком черновик: виден только в make serve, не публикуется")
+    monitored_months: int = Field(default=12, ge=0, description="Сколько месяцев после окончания периода цикл "
+                                  "показывается на главной странице (и дольше, пока в плане есть незакрытые пункты)")
 
 
 # --- reference data ---------------------------------------------------------------------
 
 
 class Organization(Strict):
-    id: Slug
+    id: Slug = Field(description="Постоянный id, на который ссылаются другие файлы",
+                     examples=["almaty-finance"])
     kind: Literal["company", "subsidiary", "department"] = Field(
         description="company — Общество; subsidiary — ДЗО; department — подразделение"
     )
-    parent: Slug | None = Field(default=None, description="id вышестоящей организации")
+    parent: Slug | None = Field(default=None, description="id вышестоящей организации", examples=["spk"])
     name: Text = Field(description="Полное наименование")
     short_name: Text | None = Field(default=None, description="Краткое наименование, если оно есть в документах")
 
@@ -258,7 +284,7 @@ class Organization(Strict):
 
 
 class Organizations(Strict):
-    organizations: list[Organization] = Field(min_length=1)
+    organizations: list[Organization] = Field(min_length=1, description="Общество, ДЗО и подразделения")
 
 
 # --- cartogram of corruption risks ------------------------------------------------------
@@ -271,7 +297,7 @@ MAPS = ("npa", "organizational")
 class Direction(Strict):
     """An area of activity in which risks are looked for (schedule item 4)."""
 
-    id: Slug
+    id: Slug = Field(description="Постоянный id направления", examples=["personnel"])
     name: Text = Field(description="Наименование направления")
     map: Literal["npa", "organizational"] = Field(
         description="npa — карта рисков в НПА/ВНД; organizational — карта рисков организационно-управленческой деятельности"
@@ -279,11 +305,11 @@ class Direction(Strict):
 
 
 class Directions(Strict):
-    directions: list[Direction] = Field(min_length=1)
+    directions: list[Direction] = Field(min_length=1, description="Направления выявления рисков")
 
 
 class RiskLevel(Strict):
-    id: Slug
+    id: Slug = Field(description="id уровня, на который ссылается grid", examples=["high"])
     name: Text = Field(description="Наименование уровня риска")
     color: Colour = Field(description="Цвет ячеек этого уровня, #rrggbb; текст всегда пишется рядом")
 
@@ -317,8 +343,9 @@ class TextSource(Strict):
 
 class Risk(Strict):
     id: RiskId = Field(description="Постоянный идентификатор риска: сохраняется из года в год")
-    organizations: list[Slug] = Field(min_length=1, description="Организации или подразделения, где выявлен риск")
-    direction: Slug = Field(description="Направление из data/directions.yml")
+    organizations: list[Slug] = Field(min_length=1, description="Организации или подразделения, где выявлен риск",
+                                      examples=[["almaty-finance"]])
+    direction: Slug = Field(description="Направление из data/directions.yml", examples=["personnel"])
     description: Text | None = Field(
         default=None, description="Описание риска дословно из утверждённого документа, названного в source; "
                                   "без него показываются рекомендации плана, по которым выделен риск")
@@ -347,7 +374,7 @@ class Risk(Strict):
 
 class Risks(Strict):
     updated: Date = Field(description="Дата последнего обновления картограммы")
-    risks: list[Risk] = Field(min_length=1)
+    risks: list[Risk] = Field(min_length=1, description="Риски цикла")
 # --- publications: announcements, public discussion, report, positions, contacts --------
 
 
@@ -375,10 +402,11 @@ class DocumentOriginals(Strict):
 class NewsAnnouncement(Strict):
     """Free-form news written by the compliance service."""
 
-    kind: Literal["news"]
-    id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы (например, vstrecha-2026)")
+    kind: Literal["news"] = Field(description="news — новость службы")
+    id: Slug = Field(description="Адрес объявления: латиница, цифры, дефисы (например, vstrecha-2026)",
+                     examples=["vstrecha-2026"])
     date: Date = Field(description="Дата объявления")
-    title: Text
+    title: Text = Field(description="Заголовок новости")
     body: Rich = Field(description="Текст объявления: строка или абзацы/списки")
     originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
@@ -404,7 +432,8 @@ class PublicDiscussion(Strict):
     """The public discussion of the results; date and who conducts come from the schedule."""
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
-    format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены")
+    format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены",
+                                 examples=[{"ru": "Онлайн-встреча", "kk": "Онлайн кездесу"}])
     results: Rich | None = Field(default=None, description="Итоги обсуждения, когда они есть")
     originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
@@ -416,15 +445,17 @@ class AnalyticalReport(Strict):
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о размещении справки")
     signed: Date | None = Field(default=None, description="Дата подписания справки")
     summary: Rich | None = Field(default=None, description="Краткое содержание справки")
-    file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/ (например, documents/2026/analytical-report.pdf)")
+    file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/",
+                                examples=["documents/2026/analytical-report.pdf"])
     originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
 
 
 class Position(Strict):
-    organization: Slug = Field(description="Организация из data/organizations.yml")
-    unit: Text | None = Field(default=None, description="Структурное подразделение")
-    title: Text = Field(description="Наименование должности")
+    organization: Slug = Field(description="Организация из data/organizations.yml", examples=["almaty-finance"])
+    unit: Text | None = Field(default=None, description="Структурное подразделение",
+                              examples=[{"ru": "Отдел кадров"}])
+    title: Text = Field(description="Наименование должности", examples=[{"ru": "Начальник отдела"}])
 
 
 class Positions(Strict):
@@ -443,20 +474,23 @@ class Publications(Strict):
     schedule: DocumentOriginals | None = Field(default=None, description="План-график: его пункт и подписанные оригиналы")
     plan: DocumentOriginals | None = Field(default=None, description="План мероприятий: его пункт и подписанные оригиналы")
     cartogram: DocumentOriginals | None = Field(default=None, description="Картограмма: подписанные оригиналы")
-    announcements: list[Announcement] = Field(default_factory=list)
-    discussion: PublicDiscussion | None = None
-    report: AnalyticalReport | None = None
-    positions: Positions | None = None
+    announcements: list[Announcement] = Field(default_factory=list, description="Объявления (сначала из плана-графика)")
+    discussion: PublicDiscussion | None = Field(default=None, description="Публичное обсуждение результатов")
+    report: AnalyticalReport | None = Field(default=None, description="Аналитическая справка")
+    positions: Positions | None = Field(default=None, description="Перечень должностей, подверженных коррупционным рискам")
 
 
 class Contacts(Strict):
     """How to reach the anti-corruption compliance service (data/contacts.yml)."""
 
-    service: Slug = Field(description="id службы в data/organizations.yml")
-    phone: NonEmpty | None = Field(default=None, description="Телефон")
-    email: NonEmpty | None = Field(default=None, description="Адрес электронной почты")
-    address: Text | None = Field(default=None, description="Почтовый адрес")
-    hours: Text | None = Field(default=None, description="Часы приёма")
+    service: Slug = Field(description="id службы в data/organizations.yml", examples=["compliance"])
+    phone: NonEmpty | None = Field(default=None, description="Телефон", examples=["+7 727 000 00 00"])
+    email: NonEmpty | None = Field(default=None, description="Адрес электронной почты",
+                                   examples=["compliance@example.kz"])
+    address: Text | None = Field(default=None, description="Почтовый адрес",
+                                 examples=[{"ru": "г. Алматы, …", "kk": "Алматы қ., …"}])
+    hours: Text | None = Field(default=None, description="Часы приёма",
+                               examples=[{"ru": "пн–пт, 9:00–18:00", "kk": "дс–жм, 9:00–18:00"}])
 # --- monitoring of execution (issue 4) --------------------------------------------------
 # Kept in its own file per cycle (data/<year>/monitoring.yml), so re-importing the plan or
 # the schedule from Word never touches what the officers recorded about their execution.
@@ -473,10 +507,12 @@ class Evidence(Strict):
     """What proves a report or a done step: a published document (path or address) and/or
     the number of an order."""
 
-    title: Text | None = Field(default=None, description="Название документа, как его показать читателю")
-    url: str | None = Field(default=None, pattern=_EVIDENCE_URL,
+    title: Text | None = Field(default=None, description="Название документа, как его показать читателю",
+                              examples=[{"ru": "Приказ № 45"}])
+    url: str | None = Field(default=None, pattern=_EVIDENCE_URL, examples=["https://example.kz/docs/prikaz-45.pdf"],
                             description="Путь на сайте (2026/plan/) или адрес https://…")
-    order: NonEmpty | None = Field(default=None, description="Номер и дата приказа, например «№ 45-П от 20.06.2026»")
+    order: NonEmpty | None = Field(default=None, description="Номер и дата приказа",
+                                   examples=["№ 45-П от 20.06.2026"])
 
     @model_validator(mode="after")
     def _something(self) -> Evidence:
@@ -491,8 +527,10 @@ class Report(Strict):
     date: Date = Field(description="Дата отчёта")
     status: ReportStatus = Field(description="not_started — не начато; in_progress — в работе; "
                                              "done — исполнено; not_done — не исполнено (нужна причина)")
-    text: Text = Field(description="Кратко: что сделано")
-    reason: Text | None = Field(default=None, description="Причина неисполнения или задержки")
+    text: Text = Field(description="Кратко: что сделано",
+                       examples=[{"ru": "Приказ утверждён", "kk": "Бұйрық бекітілді"}])
+    reason: Text | None = Field(default=None, description="Причина неисполнения или задержки",
+                               examples=[{"ru": "Реорганизация подразделения"}])
     evidence: list[Evidence] = Field(default_factory=list, description="Подтверждающие документы")
 
     @model_validator(mode="after")
@@ -511,10 +549,10 @@ class StepDone(Strict):
 
 class Monitoring(Strict):
     as_of: Date | None = Field(default=None, description="Дата, на которую показано состояние исполнения")
-    plan: dict[int, list[Report]] = Field(default_factory=dict,
-                                          description="Отчёты по номерам пунктов плана мероприятий")
     schedule: dict[int, StepDone] = Field(default_factory=dict,
                                           description="Выполненные пункты плана-графика по номерам")
+    plan: dict[int, list[Report]] = Field(default_factory=dict,  # last: a report is added at the file's end
+                                          description="Отчёты по номерам пунктов плана мероприятий")
 
 
 # --- edition history (issue 15) ----------------------------------------------------------
@@ -541,7 +579,7 @@ class EditorialNote(Strict):
     (the history then says so without showing that text again)."""
 
     date: Date | None = Field(default=None, description="Дата правки (дата коммита); без неё — правки этих пунктов в любой день")
-    document: HistoryDocument
+    document: HistoryDocument = Field(description="plan — план мероприятий; schedule — план-график; risks — перечень рисков")
     items: list[Annotated[str, Field(min_length=1)]] = Field(
         min_length=1, description="Номера пунктов или id рисков, в кавычках: \"3\"")
     note: Literal["typo", "withdrawn"] = Field(
@@ -550,5 +588,6 @@ class EditorialNote(Strict):
 
 
 class EditionHistory(Strict):
-    amendments: list[Amendment] = Field(default_factory=list)
-    editorial: list[EditorialNote] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list, description="Изменения, внесённые приказами")
+    editorial: list[EditorialNote] = Field(default_factory=list,
+                                           description="Редакционные правки: опечатки и снятые тексты сайта")

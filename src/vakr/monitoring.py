@@ -18,28 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vakr.load import Cycle, SiteData
 from vakr.model import Deadline, PlanItem, Report, ScheduleItem, StepDone
+from vakr.statedate import build_day, state_date
 
 # Display order of the derived states; every plan item is in exactly one.
 STATES = ("done", "in_progress", "not_started", "not_done", "overdue", "pending", "ongoing")
 ONGOING_KINDS = ("permanent", "daily")
 UNDATED_KINDS = ("daily", "immediately", "none")
-ALMATY = dt.timezone(dt.timedelta(hours=5))  # the date of the status is the publisher's date
-
-
-def as_of(cycle: Cycle, environ: Mapping[str, str] = os.environ, now: dt.datetime | None = None) -> dt.date:
-    """The day the status is shown for: the cycle's `as_of`, else SOURCE_DATE_EPOCH (so a
-    reproducible build shows the same status), else the build day, in Almaty."""
-    if cycle.monitoring is not None and cycle.monitoring.as_of is not None:
-        return cycle.monitoring.as_of
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), ALMATY).date()
-    return (now or dt.datetime.now(ALMATY)).astimezone(ALMATY).date()
 
 
 def due_date(deadline: Deadline, approved: dt.date) -> dt.date | None:
@@ -87,11 +75,12 @@ def item_status(cycle: Cycle, item: PlanItem, on: dt.date) -> ItemStatus:
 
 
 def plan_status(site: SiteData, year: str, number: int, on: dt.date | None = None) -> ItemStatus | None:
-    """The status of plan item `number` of cycle `year` (for other pages, e.g. the
-    cartogram); None if the cycle has no such item."""
+    """The status of plan item `number` of cycle `year` on `on` (default: the state date of
+    a build now), for other pages, e.g. the cartogram; None if the cycle has no such item."""
     cycle = next((c for c in site.cycles if c.year == year), None)
     item = next((i for i in cycle.plan.items if i.number == number), None) if cycle and cycle.plan else None
-    return None if cycle is None or item is None else item_status(cycle, item, on or as_of(cycle))
+    return None if cycle is None or item is None else item_status(
+        cycle, item, on or state_date(site, build_day(os.environ.get("SOURCE_DATE_EPOCH"))).of(cycle))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Which pages each ВАКР cycle has, and the small stub files that make MkDocs (and the i18n
 plugin's language switcher) know about them. The stubs carry no content: it is rendered
-from data at build time, so editing data never rewrites them."""
+from data at build time, so editing data never rewrites them. They are written into a
+pages folder of the build process's own (`link_pages`), never into docs/."""
 
 from __future__ import annotations
 
@@ -161,12 +162,45 @@ def stub_text(page: PageSpec, lang: str) -> str:
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    """Write only a changed file, so `mkdocs serve` does not rebuild in a loop."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    """Write only a changed file, so `mkdocs serve` does not rebuild in a loop. A link to a
+    hand-written file at that path is replaced, never written through."""
+    if path.is_symlink():
+        path.unlink()
+    elif path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
+
+
+GENERATED_DIRS = ("assets/generated",)  # written by the build (levels.css), not by hand
+
+
+def _generated(docs_dir: Path, path: Path) -> bool:
+    """A file an earlier version of the build wrote into docs/ (page stubs, generated CSS)."""
+    relative = path.relative_to(docs_dir).as_posix()
+    if relative.startswith(tuple(f"{d}/" for d in GENERATED_DIRS)):
+        return True
+    return path.suffix == ".md" and STUB_MARK in path.read_text(encoding="utf-8", errors="replace")
+
+
+def link_pages(docs_dir: Path, pages_dir: Path) -> None:
+    """Make `pages_dir` — one process's own pages folder — hold a link to every hand-written
+    file of docs/ and, of docs/, nothing else. The generated stubs are written beside the
+    links, so `mkdocs serve` and `make build` never write, nor remove, a page file the other
+    is reading; an edit of a hand-written page is seen through its link."""
+    wanted = set()
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_dir() or _generated(docs_dir, path):
+            continue
+        link = pages_dir / path.relative_to(docs_dir)
+        wanted.add(link)
+        if not link.is_symlink() and not link.exists():  # a generated page of that name wins
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(path.resolve())
+    for link in pages_dir.rglob("*"):
+        if link.is_symlink() and link not in wanted:
+            link.unlink()
 
 
 def write_stubs(docs_dir: Path, site: SiteData) -> list[Path]:

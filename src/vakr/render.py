@@ -21,8 +21,10 @@ from vakr.history import History
 from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
-from vakr.pages import ANNOUNCEMENT, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
+from vakr.home import HomeCycles, home_cycles
+from vakr.pages import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.render_monitoring import CycleStatus, StatusView
+from vakr.statedate import StateDate, build_day, state_date
 from vakr.templating import environment
 
 T = TypeVar("T")
@@ -91,6 +93,13 @@ class _Helpers:
             return _untranslated("span", fallback, escape(value))
         return escape(value)
 
+    def russian(self, value: str) -> Markup:
+        """Data written only in Russian (an order's number and date) inside a sentence of the
+        page: marked with its language on a page in another, after a label, never inflected."""
+        if self.lang == DEFAULT_LANGUAGE:
+            return escape(value)
+        return _untranslated("span", DEFAULT_LANGUAGE, escape(value))
+
     def plain(self, text: Text) -> str:
         """The text in the page language (or Russian) without markup: for attributes."""
         return str(self._pick(text)[0])
@@ -155,14 +164,11 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading
 _CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the templates that show the cartogram
 
 
-def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
-           key: str | None = None, context: BuildContext | None = None) -> Rendered:
-    """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (the
-    current cycle's overview on the home page), which then needs its own heading; `key`
-    names the page of a per-key view (an announcement, an organization)."""
+def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool,
+            key: str | None, context: BuildContext) -> dict[str, Any]:
+    """What every template of `view` may use."""
     helpers = _Helpers(lang)
-    context = context or BuildContext()
-    values = dict(
+    return dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
         pub=_Publications(site, cycle, lang, context), link=_link, code=_code,
@@ -172,11 +178,33 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
         status=StatusView(context.status(site, cycle), lang, link_to),
         hist=context.history or History((), False), field_keys=FIELD_KEYS,
     )
+
+
+def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
+           key: str | None = None, context: BuildContext | None = None) -> Rendered:
+    """Render `view` of `cycle` in `lang`; `embedded` when it is a part of another page (a
+    cycle's overview on the home page), which then needs its own heading; `key` names the
+    page of a per-key view (an announcement, an organization)."""
+    context = context or BuildContext()
+    values = _values(view, site, cycle, lang, link_to, embedded, key, context)
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
-        html = _draft_banner(helpers) + html
+        html = _draft_banner(values["h"]) + html
     lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""
-    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html), lead=lead)
+    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, values["h"], html), lead=lead)
+
+
+def render_home(site: SiteData, lang: str, link_to: LinkTo, context: BuildContext) -> Rendered:
+    """The data part of the home page (`vakr.home`): under the title the status of every cycle
+    in progress or still monitored, newest first, then the cycles announced; after the
+    hand-written text each shown cycle's overview, then the latest announcements."""
+    home = context.home(site)
+    parts = [render(CYCLE, site, cycle, lang, link_to, True, None, context) for cycle in home.shown]
+    values = _values(CYCLE, site, home.shown[0], lang, link_to, True, None, context)
+    announced = environment().get_template("_announced.html.j2").render(**values, announced=home.announced)
+    latest = environment().get_template("_latest.html.j2").render(**values)
+    return Rendered(html="".join(p.html for p in parts) + latest, toc=[],
+                    lead="".join(p.lead for p in parts) + announced)
 
 
 # --- publications -----------------------------------------------------------------------
@@ -204,9 +232,9 @@ class BuildContext:
     the downloads for each page was a fifth of a large build)."""
 
     docs_dir: Path | None = None
-    source_date_epoch: str | None = None
+    source_date_epoch: str | None = None  # from `statedate.build_epoch`: None dates the build today
     history: History | None = None  # the edition history, read from git once per build
-    _derived: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def _once(self, kind: str, cycle: Cycle, derive: Callable[[], T]) -> T:
         key = (kind, cycle.year)
@@ -225,8 +253,20 @@ class BuildContext:
     def cartogram(self, site: SiteData, cycle: Cycle) -> Cartogram:
         return self._once("cartogram", cycle, lambda: Cartogram(site, cycle))
 
+    def state(self, site: SiteData) -> StateDate:
+        """The state date of this build (`vakr.statedate`), decided once."""
+        if "state" not in self._derived:
+            self._derived["state"] = state_date(site, build_day(self.source_date_epoch))
+        return self._derived["state"]  # type: ignore[no-any-return]
+
     def status(self, site: SiteData, cycle: Cycle) -> CycleStatus:
-        return self._once("status", cycle, lambda: CycleStatus(site, cycle))
+        return self._once("status", cycle, lambda: CycleStatus(site, cycle, self.state(site).of(cycle)))
+
+    def home(self, site: SiteData) -> HomeCycles:
+        """The cycles the home page shows, in both languages the same."""
+        if "home" not in self._derived:
+            self._derived["home"] = home_cycles(site, self.state(site).of, lambda c: self.status(site, c).plan)
+        return self._derived["home"]  # type: ignore[no-any-return]
 
 
 class _Publications:
@@ -285,6 +325,10 @@ class _Publications:
     def downloads_for(self, document: str) -> list[Download]:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
+
+    def home(self) -> HomeCycles:
+        """The cycles the home page shows as current and as announced (`vakr.home`)."""
+        return self.context.home(self.site)
 
     def feed_path(self, name: str = "feed") -> str:
         return feed_path(self.lang, name)

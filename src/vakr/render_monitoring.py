@@ -10,22 +10,23 @@ from functools import cached_property
 from vakr import strings
 from vakr.load import Cycle, SiteData
 from vakr.model import Evidence, ScheduleItem
-from vakr.monitoring import (ItemStatus, PlanMonitoring, Stage, Step, as_of, plan_monitoring,
-                             schedule_steps, stage)
+from vakr.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id
+from vakr.statedate import reports_date
 from vakr.timeline import Layout, layout
 
 
 class CycleStatus:
-    """A cycle's execution status on its as-of date: the same on every page and in every
-    language, so it is derived once per build."""
+    """A cycle's execution status on its state date `on` (`vakr.statedate`): the same on
+    every page and in every language, so it is derived once per build."""
 
-    def __init__(self, site: SiteData, cycle: Cycle) -> None:
-        self.site, self.cycle = site, cycle
+    def __init__(self, site: SiteData, cycle: Cycle, on: dt.date) -> None:
+        self.site, self.cycle, self.on = site, cycle, on
 
     @cached_property
-    def on(self) -> dt.date:
-        return as_of(self.cycle)
+    def reports_on(self) -> dt.date | None:
+        """«Сведения на»: the day of the newest report or done mark known on the state date."""
+        return reports_date(self.cycle, self.on)
 
     @cached_property
     def plan(self) -> PlanMonitoring | None:
@@ -53,6 +54,10 @@ class StatusView:
     @property
     def on(self) -> dt.date:
         return self.derived.on
+
+    @property
+    def reports_on(self) -> dt.date | None:
+        return self.derived.reports_on
 
     @property
     def plan(self) -> PlanMonitoring | None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vakr.errors import DataError, DataErrors, field_path
+from vakr.errors import DataError, DataErrors, Index, field_path
 from vakr.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +71,10 @@ def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Location, list[tuple[int, An
     position in `loc` and the path reached before it."""
     node, at, unmatched = data, [], []
     for i, part in enumerate(loc):
-        if (isinstance(node, dict) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            at.append(Index(part))
+        elif isinstance(node, dict) and part in node:
             node = node[part]
             at.append(part)
         else:
@@ -103,6 +105,8 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
         return f"неизвестное поле «{location[-1]}»{hint}"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", problem["msg"]))
+    if kind in ("model_type", "model_attributes_type") and {"ru", "kk"} <= set(_allowed_keys(model, location)):
+        return _text_without_language(location, problem.get("input"))
     template = _EXPECTED.get(kind)
     if template is None:
         return problem["msg"]
@@ -115,6 +119,14 @@ def _message(problem: dict[str, Any], model: type[BaseModel], location: tuple[st
     if kind != "missing" and isinstance(got, (str, int, float)) and not isinstance(got, bool):
         message += f"; получено «{got}»"
     return message
+
+
+def _text_without_language(location: tuple[str | int, ...], got: Any) -> str:
+    """A text field given a bare string: say to put it under `ru:`, with the officer's own text."""
+    name = location[-1] if location and isinstance(location[-1], str) else "поле"
+    value = got if isinstance(got, str) and len(got) <= 40 else "…"
+    return (f"текст пишется по языкам: поставьте «ru:» перед русским текстом (казахский — в «kk:»), "
+            f"например «{name}: {{ru: {value}}}» или на следующей строке с отступом «  ru: {value}»")
 
 
 def _allowed_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:

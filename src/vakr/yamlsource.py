@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from vakr.errors import DataError, field_path
+from vakr.errors import DataError, Index, field_path
 
 Path_ = tuple[str | int, ...]
 
@@ -145,4 +145,4 @@ def _index(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> None:
             lines[(*at, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
-            _index(child, (*at, i), lines)
+            _index(child, (*at, Index(i)), lines)
