@@ -82,7 +82,7 @@ def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: 
     cross-checks can still run on the raw data of a file with other errors."""
     display = _display(data_dir, path)
     try:
-        source = load(path, display)
+        source = load(path, display, within=data_dir)
     except DataError as err:
         errors.append(err)
         return None, None
@@ -106,7 +106,7 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
     orgs, source = _read(data_dir, path, Organizations, errors)
     if orgs is None:
         return None
-    display = _display(data_dir, path)
+    display, before = _display(data_dir, path), len(errors)
     by_id: dict[str, Organization] = {}
     for i, org in enumerate(orgs.organizations):
         if org.id in by_id:
@@ -117,7 +117,9 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
         if org.parent is not None and org.parent not in by_id:
             errors.append(DataError(display, source.line_of(("organizations", i, "parent")), f"organizations[{i}].parent",
                                     _unknown_org(org.parent, by_id)))
-    return by_id
+    # A broken list is the root cause: references to it are not checked, so its one error is not
+    # buried under «unknown organization» for every place that names the lost or doubled id.
+    return by_id if len(errors) == before else None
 
 
 def _unknown_org(ref: str, known: dict[str, Organization]) -> str:
