@@ -147,3 +147,68 @@ def test_a_data_file_linked_from_outside_is_not_read(project: Path, tmp_path_fac
     _refused(result, f"data/{CYCLE}, строка 1: файл — ссылка на файл вне папки data/; положите сам файл в data/ "
                      "вместо ссылки")
     assert "секрет" not in result.stderr
+
+
+# --- files the site publishes as they are (finding 2) -------------------------------------
+
+REPORT = "  schedule_item: 9\n"
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def _report_file(project: Path, file: str) -> None:
+    publications = project / "data" / "2026" / "publications.yml"
+    text = publications.read_text(encoding="utf-8")
+    publications.write_text(text.replace(REPORT, f"{REPORT}  signed: 12.05.2026\n  file: {file}\n", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "problem"), [
+    ("/etc/hostname", "путь «/etc/hostname» ведёт за пределы папки docs/; укажите путь внутри docs/, например "
+                      "documents/2026/справка.pdf"),
+    ("../mkdocs.yml", "путь «../mkdocs.yml» ведёт за пределы папки docs/; укажите путь внутри docs/, например "
+                      "documents/2026/справка.pdf"),
+    ("index.md", "ожидался файл PDF (имя на «.pdf»), указан «index.md»"),
+    ("documents/2026/fake.pdf", "файл назван как PDF, но по содержимому им не является; положите настоящий PDF "
+                                "(сохраните документ в этом формате заново)"),
+])
+def test_report_file_outside_docs_or_not_a_pdf_is_refused(project: Path, file: str, problem: str) -> None:
+    (project / "docs" / "documents" / "2026").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# ВАКР\n", encoding="utf-8")
+    if file.endswith("fake.pdf"):
+        (project / "docs" / file).write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    _report_file(project, file)
+    line = (project / "data/2026/publications.yml").read_text(encoding="utf-8").index(f"  file: {file}")
+    number = (project / "data/2026/publications.yml").read_text(encoding="utf-8")[:line].count("\n") + 1
+    errors = [f"data/2026/publications.yml, строка {number}, поле «report.file»: {problem}"]
+    if file.endswith("fake.pdf"):  # docs/ itself is checked too
+        errors.append(f"docs/documents/2026/fake.pdf: {problem}")
+    result = _vakr(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1:] == [f"  {e}" for e in errors], result.stderr
+
+
+def test_a_pdf_linked_to_a_system_file_is_not_published(project: Path, published: tuple[Path, dict[str, str]]) -> None:
+    """docs/documents/2026/analytical-report.pdf → /etc/passwd, named by the report: refused by
+    both checks, the build stops before MkDocs copies anything."""
+    folder = project / "docs" / "documents" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "analytical-report.pdf").symlink_to("/etc/passwd")
+    _report_file(project, "documents/2026/analytical-report.pdf")
+    site, good = published
+    result = _vakr(project, "build", "--site-dir", str(site))
+    assert result.returncode == 1
+    outside = "путь «documents/2026/analytical-report.pdf» ведёт за пределы папки docs/"
+    assert f"поле «report.file»: {outside}" in result.stderr
+    assert ("  docs/documents/2026/analytical-report.pdf: ссылка на файл или папку вне папки docs/ — на сайт "
+            "попало бы содержимое компьютера; положите в docs/ сам файл вместо ссылки\n") in result.stderr
+    assert "root:" not in result.stdout + result.stderr
+    assert _digest(site) == good
+
+
+def test_a_real_pdf_inside_docs_is_accepted(project: Path) -> None:
+    folder = project / "docs" / "documents" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "analytical-report.pdf").write_bytes(PDF)
+    (folder / "same.pdf").symlink_to("analytical-report.pdf")  # a link inside docs/ is fine
+    _report_file(project, "documents/2026/analytical-report.pdf")
+    result = _vakr(project, "check")
+    assert result.returncode == 0, result.stderr

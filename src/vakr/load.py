@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, field_path
+from vakr.files import docs_errors, named_file_problem
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, Monitoring, Organization, Organizations, Plan,
                         Publications, RiskMatrix, Risks, Schedule)
 from vakr.validate import parse
@@ -65,6 +66,8 @@ def load_site(data_dir: Path) -> SiteData:
     if not cycles and not errors:
         errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
     contacts = _contacts(data_dir, organizations, errors)
+    if (data_dir.parent / "docs").is_dir():  # what the site copies as it is: no link out, no fake PDF
+        errors.extend(docs_errors(data_dir.parent / "docs"))
     if errors:
         raise DataErrors(errors)
     return SiteData(organizations=organizations or {}, cycles=cycles, contacts=contacts,
@@ -347,7 +350,7 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
     _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
         f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
     for location, file in _raw(source.data, "report", "file"):
-        if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
-            errors.append(DataError(source.name, source.line_of(location), field_path(location),
-                                    f"файл docs/{file} не найден: положите подписанную справку (PDF) в папку docs/ по этому пути"))
+        problem = named_file_problem(data_dir.parent / "docs", file, ".pdf") if isinstance(file, str) else None
+        if problem is not None:
+            errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
