@@ -9,9 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from vakr import publish
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
@@ -44,12 +44,12 @@ def source_date_epoch(root: Path) -> str | None:
 
 
 def build(root: Path, site_dir: Path, strict: bool = True) -> int:
-    """Validate, build into a temporary sibling of `site_dir`, then swap it in."""
+    """Validate, build into a sibling of `site_dir`, then exchange it for the site in one step."""
     if check(root) != 0:
         return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.build-", dir=site_dir.parent))
+    staging = publish.staging(site_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(staging)]
     if strict:
@@ -63,12 +63,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
-    old = site_dir.with_name(f"{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    publish.publish(staging, site_dir)
     print(f"Site written to {site_dir}")
     if not os.environ.get("SITE_URL"):
         print(SITE_URL_UNSET, file=sys.stderr)
@@ -81,26 +76,27 @@ SITE_URL_UNSET = ("Внимание: SITE_URL не задан, поэтому а
 
 
 def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None) -> int:
-    """Import, print the report; on a document it cannot place, say where and exit 1."""
-    from vakr.importer.command import check_data, run_import
+    """Import, print the report; on a document it cannot place, or data/ that would not pass
+    the site's checks with it, say where and exit 1 with nothing written."""
+    from vakr.importer.command import run_import
 
+    refused = "Импорт не выполнен, data/ не изменён:"
     try:
         report = run_import(root, source, cycle, kind, kk_source)
-    except (DataError, DataErrors) as err:
-        print(f"Импорт не выполнен, data/ не изменён:\n  {err}", file=sys.stderr)
+    except DataErrors as err:
+        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
+        return 1
+    except DataError as err:
+        print(f"{refused}\n  {err}", file=sys.stderr)
         return 1
     except OSError as err:  # unreadable file, no permission, full disk
-        print(f"Импорт не выполнен, data/ не изменён:\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        print(f"{refused}\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
         return 1
     for line in report.lines():
         print(line)
     if not (root / "data" / cycle / "cycle.yml").exists():
         print(f"Внимание: нет data/{cycle}/cycle.yml (период ВАКР): без него цикл не попадёт на сайт.", file=sys.stderr)
         return 0
-    errors = check_data(root)
-    if errors is not None:
-        print(errors, file=sys.stderr)
-        return 1
     print("Проверка data/: ошибок нет")
     return 0
 
