@@ -4,11 +4,12 @@ importer cannot place entirely stops it with the line to fix; data/ is then left
 
 from __future__ import annotations
 
-import os
+import shutil
 import tempfile
 from pathlib import Path
 
-from vakr.errors import DataError, DataErrors
+from vakr.atomicfile import write_atomic
+from vakr.errors import DataError
 from vakr.importer.edition import Edition, editions
 from vakr.importer.merge import header_of, merge, new_header, render
 from vakr.importer.plan import build_plan
@@ -17,6 +18,7 @@ from vakr.importer.rows import Context
 from vakr.importer.schedule import build_schedule
 from vakr.importer.table import Document, read_source
 from vakr.importer.text import vocabulary
+from vakr.load import load_site
 from vakr.model import Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import load
@@ -85,30 +87,22 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
         old = load(target, display)
         data = merge(data, old.data, report)
         header = header_of(target.read_text(encoding="utf-8")) or header
-    _write_checked(target, display, render(data, header), model)
+    _write_checked(root, target, display, render(data, header), model)
     return report
 
 
-def _write_checked(target: Path, display: str, text: str, model: type) -> None:
-    """Write `text` only if it passes the model's checks; otherwise leave the old file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        parse(load(Path(temp), display), model, display)
-        os.replace(temp, target)
-    except (DataError, DataErrors):
-        os.unlink(temp)
-        raise
-
-
-def check_data(root: Path) -> DataErrors | None:
-    """The whole data/ as the site loads it, after the import (None: valid)."""
-    from vakr.load import load_site
-
-    try:
-        load_site(root / "data")
-    except DataErrors as errors:
-        return errors
-    return None
+def _write_checked(root: Path, target: Path, display: str, text: str, model: type) -> None:
+    """Write `text` only if it passes the model's checks and, with it in place, the whole of
+    data/ passes the site's checks (on a copy); otherwise leave the old file as it was."""
+    with tempfile.TemporaryDirectory(prefix="vakr-import-") as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(root / "data", data, symlinks=True)
+        if (root / "docs").exists():
+            (Path(folder) / "docs").symlink_to((root / "docs").resolve())  # the files data names
+        candidate = data / target.relative_to(root / "data")
+        candidate.parent.mkdir(parents=True, exist_ok=True)
+        candidate.write_text(text, encoding="utf-8", newline="\n")
+        parse(load(candidate, display), model, display)
+        if (candidate.parent / "cycle.yml").exists():  # else there is no cycle to check it in
+            load_site(data)
+    write_atomic(target, text.encode("utf-8"))
