@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_import import PLAN_SEED, ROOT, run, target
+from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, run, target
 
 
 @pytest.fixture
@@ -57,3 +57,35 @@ def test_a_written_file_keeps_its_mode(project: Path, mode: int, capsys) -> None
     assert run(project, PLAN_SEED, "plan") == 0, capsys.readouterr().err
     assert plan.read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
     assert stat.S_IMODE(plan.stat().st_mode) == mode
+
+
+# --- a --kk file that is not Kazakh (finding 8) --------------------------------------------
+
+
+def test_the_russian_plan_given_as_kazakh_is_refused(project: Path, capsys) -> None:
+    plan = target(project, "plan")
+    before = plan.read_bytes()
+    assert run(project, PLAN_SEED, "plan", "--kk", str(PLAN_SEED)) == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {PLAN_SEED}, строка 1: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
+        "в --kk укажите файл казахской редакции\n")
+    assert plan.read_bytes() == before
+
+
+def test_russian_text_under_a_kazakh_heading_is_refused(project: Path, tmp_path: Path, capsys) -> None:
+    """The schedule's Russian edition with «БЕКІТЕМІН» typed over its heading: the real
+    Kazakh texts of schedule.yml must stay."""
+    lines = SCHEDULE_SEED.read_text(encoding="utf-8").split("\n")
+    ru, fake = tmp_path / "schedule-ru.txt", tmp_path / "schedule-kk.txt"
+    ru.write_text("\n".join(lines[:37]), encoding="utf-8")
+    fake.write_text("\n".join(lines[:37]).replace("УТВЕРЖДАЮ", "БЕКІТЕМІН"), encoding="utf-8")
+    heading = next(n for n, line in enumerate(lines, 1) if "УТВЕРЖДАЮ" in line)
+    schedule = target(project, "schedule")
+    before = schedule.read_bytes()
+    assert run(project, ru, "schedule", "--kk", str(fake)) == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {fake}, строка {heading}: казахская редакция написана не по-казахски: в её таблице нет букв ә, ғ, қ, ң, "
+        "ө, ұ, ү, һ, і; проверьте, тот ли файл указан в --kk\n")
+    assert schedule.read_bytes() == before

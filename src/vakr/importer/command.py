@@ -4,6 +4,7 @@ importer cannot place entirely stops it with the line to fix; data/ is then left
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -59,9 +60,28 @@ def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, 
             raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} (строка {kk.heading.number}); "
                             "укажите --kk только для отдельного файла")
         kk_doc = read_source(kk_source)
-        kk_found = editions(kk_doc)
-        kk = next((e for e in kk_found if e.lang == "kk"), kk_found[0])
+        kk = next((e for e in editions(kk_doc) if e.lang == "kk"), None)
+        if kk is None:
+            raise DataError(kk_doc.name, 1, None, "это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — "
+                            "«УТВЕРЖДАЮ»); в --kk укажите файл казахской редакции")
+    if kk is not None and kk_doc is not None:
+        _check_kazakh(kk_doc, kk)
     return doc, ru, kk_doc, kk
+
+
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+KAZAKH_SHARE = 0.01  # of Cyrillic letters: Kazakh text has about 15 %, Russian none
+
+
+def _check_kazakh(doc: Document, edition: Edition) -> None:
+    """The Kazakh edition's table must be in Kazakh: a Russian text under a «БЕКІТЕМІН»
+    heading would replace every translation with Russian."""
+    text = " ".join([edition.title, *(c.text for line in edition.body for c in line.cells or ())])
+    letters = len(_CYRILLIC.findall(text))
+    if letters and len(_KAZAKH_LETTERS.findall(text)) / letters < KAZAKH_SHARE:
+        raise DataError(doc.name, edition.heading.number, None, "казахская редакция написана не по-казахски: в её "
+                        "таблице нет букв ә, ғ, қ, ң, ө, ұ, ү, һ, і; проверьте, тот ли файл указан в --kk")
 
 
 def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None = None) -> Report:
