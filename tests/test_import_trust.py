@@ -89,3 +89,23 @@ def test_russian_text_under_a_kazakh_heading_is_refused(project: Path, tmp_path:
         f"  {fake}, строка {heading}: казахская редакция написана не по-казахски: в её таблице нет букв ә, ғ, қ, ң, "
         "ө, ұ, ү, һ, і; проверьте, тот ли файл указан в --kk\n")
     assert schedule.read_bytes() == before
+
+
+# --- deadlines far from the cycle's year (finding 10) ---------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "year"), [("01.07.2062г.", 2062), ("01.07.2025г. ", None), ("01.07.2024г.", 2024)])
+def test_a_deadline_outside_the_cycles_year_is_warned(root: Path, tmp_path: Path, capsys, typed: str,
+                                                      year: int | None) -> None:
+    """Item 38's deadline retyped: 2025 is the year before the 2026 cycle (allowed), 2024
+    and 2062 are not."""
+    text = PLAN_SEED.read_text(encoding="utf-8")
+    start = text.index("\n38.\t")
+    source = tmp_path / "plan.txt"
+    source.write_text(text[:start] + text[start:].replace("01.07.2026г. постоянно.", typed.strip() + " постоянно.", 1),
+                      encoding="utf-8")
+    assert run(root, source, "plan") == 0
+    out = capsys.readouterr().out
+    warning = (f"    {source}: пункт 38: срок «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
+               "год (ожидался 2025–2027)")
+    assert (warning in out.splitlines()) == (year is not None), out

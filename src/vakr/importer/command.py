@@ -99,6 +99,8 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
         for line, what in read.warnings:
             report.warn(read.name, line, what)
     data = build(ctx, ru, kk, kk_ctx, organizations)
+    if cycle.isdigit():
+        _warn_far_deadlines(data, int(cycle), doc, report)
     if report.cells_placed != report.cells_read:  # a guard on this program, not on the document
         raise DataError(doc.name, ru.header.number, None, f"прочитано непустых ячеек {report.cells_read}, "
                         f"а размещено {report.cells_placed}: импорт остановлен, чтобы не потерять текст")
@@ -109,6 +111,19 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
         header = header_of(target.read_text(encoding="utf-8")) or header
     _write_checked(root, target, display, render(data, header), model)
     return report
+
+
+def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report) -> None:
+    """A deadline outside the cycle's year ± 1 is most likely a typo (2062 for 2026, 2025 for
+    2026 copied from last year's plan): it is kept as written and named in the warnings."""
+    items = data.get("items") or [item for section in data.get("sections", []) for item in section["items"]]
+    for item in items:
+        for deadline in [item["deadline"]] if "deadline" in item else [row["deadline"] for row in item["rows"]]:
+            years = sorted({int(deadline[key][-4:]) for key in ("date", "start", "end") if key in deadline})
+            far = [found for found in years if abs(found - year) > 1]
+            if far:
+                report.warn(doc.name, None, f"пункт {item['number']}: срок «{deadline['source']['ru']}» — "
+                            f"{far[0]} год, а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
 
 
 def _write_checked(root: Path, target: Path, display: str, text: str, model: type) -> None:
