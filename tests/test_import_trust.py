@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, run, target
+from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, imported, run, target
 
 
 @pytest.fixture
@@ -109,3 +109,33 @@ def test_a_deadline_outside_the_cycles_year_is_warned(root: Path, tmp_path: Path
     warning = (f"    {source}: пункт 38: срок «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
                "год (ожидался 2025–2027)")
     assert (warning in out.splitlines()) == (year is not None), out
+
+
+# --- a word cut by a page break (finding 9) ------------------------------------------------
+
+
+def test_the_same_word_cut_twice_is_joined_twice_and_each_join_is_reported(root: Path, tmp_path: Path,
+                                                                           capsys) -> None:
+    """Item 9's executor cut like item 36's («Микрофинансова» | «я организация…»): the
+    halves now occur twice, which must not make them words."""
+    lines = PLAN_SEED.read_text(encoding="utf-8").split("\n")
+    head, tail = lines[25].split("\t"), lines[27].split("\t")  # item 9 and its continuation
+    assert head[4] == "ДЗО ТОО «Микрофинансовая организация «Almaty»" and tail[4] == ""
+    head[4], tail[4] = "ДЗО ТОО «Микрофинансова", "я организация «Almaty»"
+    lines[25], lines[27] = "\t".join(head), "\t".join(tail)
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+
+    assert run(root, source, "plan") == 0
+    items = {i["number"]: i for i in imported(root, "plan")["items"]}
+    for number in (9, 36):
+        assert items[number]["executor"]["ru"] == "ДЗО ТОО «Микрофинансовая организация «Almaty»"
+        assert items[number]["executor"]["organizations"] == ["mfo-almaty"]
+    out = capsys.readouterr().out.splitlines()
+    executor = "«Ответственный исполнитель, соисполнители»"
+    for line, number in ((28, 9), (66, 36)):
+        assert (f"    {source}, строка {line}: пункт {number}, {executor}: слово разорвано переносом страницы и "
+                "соединено без пробела: «Микрофинансовая»") in out
+    assert (f"    {source}, строка 28: пункт 9, «Рекомендации по итогам внутреннего анализа коррупционных рисков»: "
+            "текст после разрыва страницы присоединён через пробел: «соответствие действующим»; если это одно "
+            "слово, уберите пробел в файле данных") in out

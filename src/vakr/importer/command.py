@@ -35,7 +35,8 @@ def _organizations(data_dir: Path) -> dict[str, Organization]:
     return {org.id: org for org in orgs.organizations}
 
 
-def _context(doc: Document, edition: Edition, width: int, deadline: int, report: Report) -> Context:
+def _context(doc: Document, edition: Edition, width: int, deadline: int, report: Report,
+             organizations: dict[str, Organization]) -> Context:
     columns = edition.columns
     if len(columns) != width:
         problem = "не хватает столбца" if len(columns) < width else "лишний столбец"
@@ -44,7 +45,9 @@ def _context(doc: Document, edition: Edition, width: int, deadline: int, report:
         raise DataError(doc.name, edition.header.number, None, f"{problem} в заголовке таблицы: {len(columns)} вместо {width} "
                         f"(в документе: {' | '.join(columns)}){other}")
     cells = [cell for line in doc.lines if line.cells for cell in line.cells]
-    return Context(doc, report, vocabulary(cells), columns[1:], deadline)
+    names = [text for org in organizations.values() for name in (org.name, org.short_name) if name
+             for text in (name.ru, name.kk) if text]
+    return Context(doc, report, vocabulary(cells, names), columns[1:], deadline)
 
 
 def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, Document | None, Edition | None]:
@@ -93,8 +96,8 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
     report = Report(source=str(source), target=display)
     organizations = _organizations(data_dir)
     doc, ru, kk_doc, kk = _editions(source, kk_source)
-    ctx = _context(doc, ru, width, deadline, report)
-    kk_ctx = _context(kk_doc, kk, width, deadline, report) if kk and kk_doc else None
+    ctx = _context(doc, ru, width, deadline, report, organizations)
+    kk_ctx = _context(kk_doc, kk, width, deadline, report, organizations) if kk and kk_doc else None
     for read in {id(d): d for d in (doc, kk_doc) if d is not None}.values():
         for line, what in read.warnings:
             report.warn(read.name, line, what)
