@@ -8,6 +8,7 @@ import shutil
 import stat
 from pathlib import Path
 
+import docx
 import pytest
 
 from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, imported, run, target
@@ -139,3 +140,70 @@ def test_the_same_word_cut_twice_is_joined_twice_and_each_join_is_reported(root:
     assert (f"    {source}, строка 28: пункт 9, «Рекомендации по итогам внутреннего анализа коррупционных рисков»: "
             "текст после разрыва страницы присоединён через пробел: «соответствие действующим»; если это одно "
             "слово, уберите пробел в файле данных") in out
+
+
+# --- structure read from the layout (finding 10) -------------------------------------------
+
+SECTION_2 = "<b>Проведение внутреннего анализа коррупционных рисков</b>\t\t\t"
+
+
+def test_a_section_row_typed_in_another_column_is_a_section(root: Path, tmp_path: Path, capsys) -> None:
+    """The second section's title in the «Виды работ» column, «№» empty: a section still,
+    never glued into item 3 above it."""
+    source = tmp_path / "schedule.txt"
+    source.write_text(SCHEDULE_SEED.read_text(encoding="utf-8").replace(SECTION_2, "\t" + SECTION_2[:-1], 1),
+                      encoding="utf-8")
+    assert run(root, source, "schedule") == 0, capsys.readouterr().err
+    assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()
+
+
+def test_line_breaks_in_a_cell_stay_paragraphs(root: Path, tmp_path: Path, capsys) -> None:
+    """Item 38's measure typed as three lines with Shift+Enter (<br> in the export)."""
+    text = PLAN_SEED.read_text(encoding="utf-8")
+    measure = ("Председателю Правления и курирующему руководителю ДЗО ТОО «Almaty Renovation» обеспечить контроль "
+               "за исполнением структурными подразделениями мероприятий в соответствии с указанными рекомендациями "
+               "на постоянной основе.")
+    assert text.count(measure) == 1
+    source = tmp_path / "plan.txt"
+    source.write_text(text.replace(measure, "<p>Первый абзац.<br>Второй абзац.<br/>Третий абзац.</p>"), encoding="utf-8")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    item = imported(root, "plan")["items"][37]
+    assert item["measure"]["ru"] == [{"p": "Первый абзац."}, {"p": "Второй абзац."}, {"p": "Третий абзац."}]
+
+
+def test_docx_line_breaks_and_bold_from_a_style(root: Path, tmp_path: Path, capsys) -> None:
+    """In Word: a w:br inside a cell's paragraph, and section titles bold by their paragraph
+    style (the runs say nothing) — the data of the text export all the same."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from test_import_docx import docx_from_export
+
+    word = tmp_path / "schedule.docx"
+    docx_from_export(SCHEDULE_SEED, word)
+    document = docx.Document(str(word))
+    heading = document.styles.add_style("Раздел", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.bold = True
+    titles = 0
+    for table in document.tables:
+        for row in table.rows:
+            paragraph = row.cells[0].paragraphs[0]
+            if paragraph.runs and paragraph.runs[0].bold:
+                paragraph.style = heading
+                for piece in paragraph.runs:
+                    piece.bold = None
+                titles += 1
+    first = document.tables[0].rows[2].cells[1].paragraphs[0]  # item 1's work: one paragraph
+    words = first.runs[0].text
+    cut = words.index(" ", len(words) // 2)
+    first.runs[0].text = words[:cut]
+    first.runs[0].add_break()
+    first.add_run(words[cut + 1:])
+    document.save(str(word))
+    assert titles == 4
+
+    assert run(root, word, "schedule") == 0, capsys.readouterr().err
+    item = imported(root, "schedule")["sections"][0]["items"][0]
+    assert item["rows"][0]["work"]["ru"] == [{"p": words[:cut]}, {"p": words[cut + 1:]}]
+    assert [s["title"]["ru"] for s in imported(root, "schedule")["sections"]] == [
+        "Подготовка к проведению внутреннего анализа коррупционных рисков",
+        "Проведение внутреннего анализа коррупционных рисков"]

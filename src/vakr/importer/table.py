@@ -90,8 +90,8 @@ class _CellParser(HTMLParser):
             self.unknown.add(tag)
         if tag in ("b", "strong"):
             self._bold_depth += 1
-        elif tag == "br":
-            self._text.append(" ")
+        elif tag == "br":  # a line break in the cell (Word's w:br): the next line is a paragraph of its own
+            self._flush()
         elif tag in ("ul", "ol"):
             self._flush()
             self._items = []
@@ -224,23 +224,37 @@ def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
     all_bold = True
     any_text = False
     for paragraph in cell.paragraphs:
-        text = clean(paragraph.text)
-        if not text:
+        # a line break (w:br, Shift+Enter) starts a paragraph or list item of its own, as <br> does
+        lines = [text for text in (clean(part) for part in paragraph.text.split("\n")) if text]
+        if not lines:
             continue
         any_text = True
-        all_bold = all_bold and all(run.bold for run in paragraph.runs if run.text.strip())
+        all_bold = all_bold and all(_bold(run, paragraph) for run in paragraph.runs if run.text.strip())
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
         if style.startswith("List") or numbered:
-            items.append(text)
+            items.extend(lines)
             continue
         if items:
             blocks.append(Block(items=tuple(items)))
             items = []
-        blocks.append(Block(text=text))
+        blocks.extend(Block(text=text) for text in lines)
     if items:
         blocks.append(Block(items=tuple(items)))
     return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
+
+
+def _bold(run, paragraph) -> bool:  # type: ignore[no-untyped-def]
+    """Bold as Word shows it: set on the run, or inherited from its character style or the
+    paragraph's style (and the styles those are based on)."""
+    if run.bold is not None:
+        return bool(run.bold)
+    for style in (run.style, paragraph.style):
+        while style is not None:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+    return False
 
 
 def read_source(path: Path) -> Document:
