@@ -4,6 +4,7 @@ file keeps its mode, and each refusal says what to do in Russian."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -207,3 +208,42 @@ def test_docx_line_breaks_and_bold_from_a_style(root: Path, tmp_path: Path, caps
     assert [s["title"]["ru"] for s in imported(root, "schedule")["sections"]] == [
         "Подготовка к проведению внутреннего анализа коррупционных рисков",
         "Проведение внутреннего анализа коррупционных рисков"]
+
+
+# --- tables as Word makes them (finding 11) --------------------------------------------------
+
+
+def test_column_numbers_and_repeated_heading_rows_are_not_items(root: Path, tmp_path: Path, capsys) -> None:
+    """A «1 2 3 4 5 6» row under the heading, and the heading repeated where item 21 goes on
+    after a page break: the same data as the document without them."""
+    lines = PLAN_SEED.read_text(encoding="utf-8").split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("№\t"))
+    page_break = next(i for i, line in enumerate(lines) if line.startswith("21.\t")) + 1
+    assert lines[page_break] == ""
+    lines[page_break + 1:page_break + 1] = [lines[heading]]
+    lines[heading + 1:heading + 1] = ["\t".join(map(str, range(1, 7)))]
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+
+
+def test_docx_with_words_automatic_numbering(root: Path, tmp_path: Path, capsys) -> None:
+    """«№» numbered by Word (a numbered list style: no number in the cell's text)."""
+    from test_import_docx import docx_from_export
+
+    word = tmp_path / "plan.docx"
+    docx_from_export(PLAN_SEED, word)
+    document = docx.Document(str(word))
+    numbered = 0
+    for row in document.tables[0].rows:
+        paragraph = row.cells[0].paragraphs[0]
+        if re.fullmatch(r"\d+\.", paragraph.text):
+            for piece in paragraph.runs:
+                piece.text = ""
+            paragraph.style = "List Number"
+            numbered += 1
+    document.save(str(word))
+    assert numbered == 38
+    assert run(root, word, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()

@@ -200,6 +200,7 @@ def read_docx(path: Path, name: str) -> Document:
             doc.lines.append(Line(number, text=clean(block.text)))
         elif isinstance(block, Table):
             above: list[object] = []
+            counted = 0  # Word's automatic numbering of «№», counted as Word shows it
             for row in block.rows:
                 number += 1
                 cells: list[Cell] = []
@@ -209,8 +210,13 @@ def read_docx(path: Path, name: str) -> Document:
                     merged_left = any(tc is other for other in seen)
                     merged_down = column < len(above) and above[column] is tc
                     seen.append(tc)
-                    if not merged_left:
-                        cells.append(Cell() if merged_down else _docx_cell(cell))
+                    if merged_left:
+                        continue
+                    read = Cell() if merged_down else _docx_cell(cell)
+                    if column == 0 and read.empty and not merged_down and _auto_numbered(cell):
+                        counted += 1
+                        read = Cell(blocks=(Block(text=f"{counted}."),))
+                    cells.append(read)
                 above = seen
                 doc.lines.append(Line(number, cells=tuple(cells)))
     return doc
@@ -242,6 +248,20 @@ def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
     if items:
         blocks.append(Block(items=tuple(items)))
     return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
+
+
+def _auto_numbered(cell) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cell's number is Word's automatic numbering (not in its text): the
+    paragraph, or its style, has a numbering definition."""
+    for paragraph in cell.paragraphs:
+        if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+            return True
+        style = paragraph.style
+        while style is not None:
+            if style.element.pPr is not None and style.element.pPr.numPr is not None:
+                return True
+            style = style.base_style
+    return False
 
 
 def _bold(run, paragraph) -> bool:  # type: ignore[no-untyped-def]
