@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import stat
 from pathlib import Path
 
@@ -247,3 +249,25 @@ def test_docx_with_words_automatic_numbering(root: Path, tmp_path: Path, capsys)
     assert numbered == 38
     assert run(root, word, "plan") == 0, capsys.readouterr().err
     assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+
+
+# --- the command line speaks Russian (finding 11) -------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "problem"), [
+    (["import", "plan.txt"], "не указано обязательное: --cycle, --kind"),
+    (["import", "plan.txt", "--cycle", "2026", "--kind", "план"], "«план» не подходит для --kind; можно: plan, schedule"),
+    (["check", "--force"], "лишнее в команде: --force"),
+])
+def test_a_mistyped_command_is_explained_in_russian(args: list[str], problem: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "vakr", *args], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    prog = "vakr import" if args[0] == "import" else "vakr"
+    assert result.stderr == f"Команда не понята: {problem}\nСправка: {prog} --help\n"
+
+
+def test_help_is_in_russian() -> None:
+    result = subprocess.run([sys.executable, "-m", "vakr", "import", "--help"], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.startswith("Запуск: vakr import [-h] --cycle ГОД --kind {plan,schedule} [--kk ФАЙЛ]")
+    assert not re.search(r"\b(usage|options|positional arguments|show this help)\b", result.stdout)

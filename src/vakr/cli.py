@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from vakr import publish
 from vakr.coverage import coverage_lines
@@ -25,7 +27,7 @@ def check(root: Path) -> int:
         return 1
     for line in coverage_lines(site):
         print(line)
-    print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
+    print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
     return 0
 
 
@@ -101,18 +103,57 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     return 0
 
 
+class _Help(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Запуск: " if prefix is None else prefix)
+
+
+# argparse's own messages are English; the ones an officer meets, in Russian
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (.*)"), "не указано обязательное: {0}"),
+    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+     "«{1}» не подходит для {0}; можно: {2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "после {0} нужно значение"),
+    (re.compile(r"unrecognized arguments: (.*)"), "лишнее в команде: {0}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its help and errors in Russian, for the officers who run the commands."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, formatter_class=_Help, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "команды и файлы", "параметры"
+        self.add_argument("-h", "--help", action="help", help="показать эту справку")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, russian in _ARGPARSE:
+            found = pattern.fullmatch(message)
+            if found:
+                message = russian.format(*(g.replace("'", "") for g in found.groups()))
+                break
+        self.exit(2, f"Команда не понята: {message}\nСправка: {self.prog} --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="vakr", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (with mkdocs.yml and data/)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate data/ and print translation coverage")
-    build_parser = commands.add_parser("build", help="build the site into --site-dir atomically")
-    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    import_parser = commands.add_parser("import", help="import an approved Word table (.docx or its text export) into data/")
-    import_parser.add_argument("source", type=Path, help="the document: .docx, or the tab-separated text export (.txt)")
-    import_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026 (writes data/<cycle>/<kind>.yml)")
-    import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"])
-    import_parser.add_argument("--kk", type=Path, dest="kk_source", help="the Kazakh edition in a separate file")
+    parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
+                        help="папка проекта (с mkdocs.yml и data/)")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import")
+    commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
+    build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
+                              help="папка сайта (по умолчанию site)")
+    import_parser = commands.add_parser("import", help="импортировать утверждённую таблицу Word (.docx или .txt) "
+                                                       "в data/")
+    import_parser.add_argument("source", type=Path, metavar="ДОКУМЕНТ",
+                               help="документ: .docx или текстовая выгрузка таблицы (.txt)")
+    import_parser.add_argument("--cycle", required=True, metavar="ГОД",
+                               help="год ВАКР, например 2026 (пишет data/<год>/<вид>.yml)")
+    import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"],
+                               help="plan — план мероприятий, schedule — план-график")
+    import_parser.add_argument("--kk", type=Path, dest="kk_source", metavar="ФАЙЛ",
+                               help="казахская редакция отдельным файлом")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":

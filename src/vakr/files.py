@@ -77,9 +77,11 @@ def named_file_problem(docs_dir: Path, name: str, suffix: str) -> str | None:
     be published; None if it can."""
     path = docs_dir / name
     if Path(name).is_absolute() or not inside(path, docs_dir):
-        return f"путь «{name}» ведёт за пределы папки docs/; укажите путь внутри docs/, например documents/2026/справка{suffix}"
+        return (f"путь «{name}» ведёт за пределы папки docs/; укажите путь внутри docs/, "
+                f"например documents/2026/справка{suffix}")
     if Path(name).suffix.lower() != suffix:
         return f"ожидался файл {_KIND[suffix]} (имя на «{suffix}»), указан «{name}»"
     if not path.is_file():
-        return f"файл docs/{name} не найден: положите подписанный документ ({_KIND[suffix]}) в папку docs/ по этому пути"
+        return (f"файл docs/{name} не найден: положите подписанный документ ({_KIND[suffix]}) "
+                "в папку docs/ по этому пути")
     return content_problem(path)

@@ -125,9 +125,11 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     try:
         yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        raise DataError(name, _syntax_line(err), None, f"ошибка синтаксиса YAML: {_syntax_problem(err, text)}") from None
+        problem = _syntax_problem(err, text)
+        raise DataError(name, _syntax_line(err), None, f"ошибка синтаксиса YAML: {problem}") from None
     except yaml.reader.ReaderError as err:
-        raise DataError(name, text.count("\n", 0, err.position) + 1, None, _character_problem(err.character)) from None
+        line = text.count("\n", 0, err.position) + 1
+        raise DataError(name, line, None, _character_problem(err.character)) from None
     except RecursionError:
         raise DataError(name, 1, None, _TOO_DEEP) from None
     raise DataError(name, 1, None, "файл не читается как YAML")  # LibYAML refused what PyYAML accepts
@@ -184,9 +186,8 @@ _SYNTAX_HINTS = (
     ("", "expected '<document start>'", _INDENT),
     ("", "could not find expected ':'", "после названия поля нет двоеточия «:», или текст из нескольких строк "
                                         "не заключён в кавычки"),
-    ("", "found character '@' that cannot start any token", "текст не может начинаться с «@»; заключите его в кавычки"),
-    ("", "found character '`' that cannot start any token", "текст не может начинаться с «`»; заключите его в кавычки"),
-    ("", "found character '%' that cannot start any token", "текст не может начинаться с «%»; заключите его в кавычки"),
+    *(("", f"found character '{c}' that cannot start any token",
+        f"текст не может начинаться с «{c}»; заключите его в кавычки") for c in "@`%"),
 )
 
 # `plan: {}` (or `[]`) with lines added under it: the empty value must go.
@@ -284,7 +285,8 @@ class _Index:
             self.repeated += 1
             if self.repeated > MAX_REPEATED:
                 raise self.error(node, None, f"ссылки «*…» на метки «&…» повторяют данные слишком много раз "
-                                           f"(больше {MAX_REPEATED}); уберите вложенные ссылки, напишите данные прямо")
+                                           f"(больше {MAX_REPEATED}); уберите вложенные ссылки, "
+                                           "напишите данные прямо")
         self.seen.add(id(node))
         self.lines[at] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
