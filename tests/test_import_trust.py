@@ -271,3 +271,13 @@ def test_help_is_in_russian() -> None:
                             check=True)
     assert result.stdout.startswith("Запуск: vakr import [-h] --cycle ГОД --kind {plan,schedule} [--kk ФАЙЛ]")
     assert not re.search(r"\b(usage|options|positional arguments|show this help)\b", result.stdout)
+
+
+def test_angle_quotes_typed_as_less_and_greater_signs_are_kept(root: Path, tmp_path: Path, capsys) -> None:
+    text = PLAN_SEED.read_text(encoding="utf-8")
+    source = tmp_path / "plan.txt"
+    source.write_text(text.replace("\tДЗО ТОО «Almaty Finance» (Алматы финанс)", "\tДЗО ТОО <<Almaty Finance>> "
+                                   "(Алматы финанс)", 1), encoding="utf-8")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    item = imported(root, "plan")["items"][33]  # item 34's recommendation
+    assert item["recommendation"]["ru"].startswith("ДЗО ТОО <<Almaty Finance>> (Алматы финанс) ")

@@ -1,6 +1,7 @@
 """`vakr import`: read the document (and its Kazakh edition), build the data, merge it with
-the existing file, check it against the model, and only then write it. A document the
-importer cannot place entirely stops it with the line to fix; data/ is then left as it was."""
+the existing file, check it against the model and the whole of data/ with it, and only then
+write it, in one step. A document the importer cannot place entirely, or data/ the site would
+refuse with it, stops it with the line to fix; data/ is then left as it was."""
 
 from __future__ import annotations
 
@@ -117,8 +118,8 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
 
 
 def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report) -> None:
-    """A deadline outside the cycle's year ± 1 is most likely a typo (2062 for 2026, 2025 for
-    2026 copied from last year's plan): it is kept as written and named in the warnings."""
+    """A deadline outside the cycle's year ± 1 is most likely a typo (2062 or 2024 in a 2026
+    plan): it is kept as written and named in the warnings."""
     items = data.get("items") or [item for section in data.get("sections", []) for item in section["items"]]
     for item in items:
         for deadline in [item["deadline"]] if "deadline" in item else [row["deadline"] for row in item["rows"]]:

@@ -134,8 +134,14 @@ class _CellParser(HTMLParser):
         return Cell(blocks=tuple(self.blocks), bold=bold)
 
 
+# «<» that starts no tag of the export (its tags are lower case): «<<Almaty Finance>>» typed
+# as quotation marks, «< 5 дней»; it is text, never swallowed as an unknown tag
+_NOT_A_TAG = re.compile(r"<(?!/?[a-z])")
+
+
 def parse_cell(raw: str) -> tuple[Cell, set[str]]:
     """A cell of the export → its blocks; also the tags this reader does not know."""
+    raw = _NOT_A_TAG.sub("&lt;", raw)
     if "<" not in raw:
         text = clean(html.unescape(raw))
         return Cell(blocks=(Block(text=text),) if text else ()), set()
@@ -161,7 +167,7 @@ def read_text(path: Path, name: str) -> Document:
     for number, raw in enumerate(_decode(path.read_bytes(), name).split("\n"), 1):
         raw = raw.rstrip("\r")
         if "\t" not in raw:
-            doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"<[^>]+>", " ", raw)))))
+            doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"</?[a-z][^>]*>", " ", raw)))))
             continue
         cells = []
         for raw_cell in raw.split("\t"):
