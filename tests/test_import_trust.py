@@ -281,3 +281,16 @@ def test_angle_quotes_typed_as_less_and_greater_signs_are_kept(root: Path, tmp_p
     assert run(root, source, "plan") == 0, capsys.readouterr().err
     item = imported(root, "plan")["items"][33]  # item 34's recommendation
     assert item["recommendation"]["ru"].startswith("ДЗО ТОО <<Almaty Finance>> (Алматы финанс) ")
+
+
+def test_a_row_without_number_that_follows_no_page_break_is_reported(root: Path, tmp_path: Path, capsys) -> None:
+    """«38.» forgotten in the last row: it is not a row continued on a new page (no break
+    before it), so joining it to item 37 is said, not done silently."""
+    lines = PLAN_SEED.read_text(encoding="utf-8").split("\n")
+    last = next(i for i, line in enumerate(lines) if line.startswith("38.\t"))
+    lines[last] = lines[last].removeprefix("38.")
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    assert (f"    {source}, строка {last + 1}: строка без номера не после разрыва страницы присоединена к пункту 37; "
+            "если это отдельный пункт, впишите его номер в «№»") in capsys.readouterr().out.splitlines()

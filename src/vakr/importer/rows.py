@@ -170,6 +170,9 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
                              f"ещё одна строка пункта (строк в пункте: {len(current.rows)})")
             continue
         joined = _join_row(ctx, current, current.rows[-1], cells, line)
+        if not line.after_break:
+            ctx.report.warn(ctx.doc.name, line.number, f"строка без номера не после разрыва страницы присоединена к "
+                            f"пункту {current.number}; если это отдельный пункт, впишите его номер в «№»")
         ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы "
                          f"(строка {current.row_lines[-1]}); соединено: {', '.join(joined)}")
     if head is not None:

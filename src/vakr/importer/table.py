@@ -54,6 +54,9 @@ class Line:
     number: int
     text: str = ""
     cells: tuple[Cell, ...] | None = None
+    # the row goes on after a page break: a blank line before it in the text export, «№»
+    # merged down from the row above in Word
+    after_break: bool = False
 
     @property
     def is_row(self) -> bool:
@@ -164,8 +167,10 @@ def _decode(raw: bytes, name: str) -> str:
 def read_text(path: Path, name: str) -> Document:
     """The tab-separated export: a line is a paragraph, or a row if it holds a tab."""
     doc = Document(name)
+    blank = False
     for number, raw in enumerate(_decode(path.read_bytes(), name).split("\n"), 1):
         raw = raw.rstrip("\r")
+        after_break, blank = blank, not raw.strip()
         if "\t" not in raw:
             doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"</?[a-z][^>]*>", " ", raw)))))
             continue
@@ -175,7 +180,7 @@ def read_text(path: Path, name: str) -> Document:
             for tag in sorted(unknown):
                 doc.warnings.append((number, f"неизвестный тег <{tag}> в ячейке: взят только его текст"))
             cells.append(cell)
-        doc.lines.append(Line(number, cells=tuple(cells)))
+        doc.lines.append(Line(number, cells=tuple(cells), after_break=after_break))
     return doc
 
 
@@ -211,6 +216,7 @@ def read_docx(path: Path, name: str) -> Document:
                 number += 1
                 cells: list[Cell] = []
                 seen: list[object] = []
+                continued = bool(above) and row.cells[0]._tc is above[0]
                 for column, cell in enumerate(row.cells):
                     tc = cell._tc
                     merged_left = any(tc is other for other in seen)
@@ -224,7 +230,7 @@ def read_docx(path: Path, name: str) -> Document:
                         read = Cell(blocks=(Block(text=f"{counted}."),))
                     cells.append(read)
                 above = seen
-                doc.lines.append(Line(number, cells=tuple(cells)))
+                doc.lines.append(Line(number, cells=tuple(cells), after_break=continued))
     return doc
 
 
