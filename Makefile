@@ -10,7 +10,7 @@ BSTAMP := $(VENV)/.installed-bench
 export NO_MKDOCS_2_WARNING := 1
 # Our code byte-compiled like the installed packages are, so no run compiles it again
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
-COMPILE = $(BIN)/python -m compileall -q src hooks
+COMPILE = @$(BIN)/python -m compileall -q src hooks
 
 .PHONY: serve build check test schema lock clean import bench
 
@@ -36,10 +36,10 @@ serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0
 
 build: $(STAMP)  ## validate data/ and write the publishable site to site/
 	$(COMPILE)
-	$(BIN)/python -m vakr build --site-dir site
+	@$(BIN)/python -m vakr build --site-dir site
 
 check: $(STAMP)  ## validate data/ only
-	$(BIN)/python -m vakr check
+	@$(BIN)/python -m vakr check
 
 test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests included)
 	bash .ci/system-deps.sh
@@ -47,7 +47,7 @@ test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests include
 
 import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan CYCLE=2026 [KK=plan-kk.docx]
 	@test -n "$(SOURCE)" -a -n "$(KIND)" -a -n "$(CYCLE)" || { echo "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или schedule; KK=казахская редакция, если она в отдельном файле)"; exit 2; }
-	$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
+	@$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
 bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
 	bash .ci/system-deps.sh
 	$(COMPILE)

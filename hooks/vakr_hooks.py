@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
+from vakr.serve_error import error_page
 from vakr.statedate import build_epoch
 from vakr.templating import compiled_templates
 
@@ -47,7 +48,7 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False}
+_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -100,8 +101,8 @@ def _site(config: MkDocsConfig) -> SiteData:
             everything = load_site(data_dir)
             site = everything if _cache["drafts"] else published(everything)
         except DataErrors as err:
-            _cache["signature"] = None
-            raise PluginError(f"{err}\nСайт не собран: исправьте данные.") from None
+            _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
+            raise PluginError(str(err)) from None
         history = read_history(_root(config), site)  # git is read once per data change, not per page
         epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
         context = BuildContext(Path(config.docs_dir), epoch, history)
@@ -288,7 +289,35 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     for path in [*paths, str(_cache["docs"])]:
         server.watch(path)
     log.info("Изменения файлов проверяются каждые %s с", SERVE_POLL_S)
+    _data_errors_in_browser(server)
     return server
+
+
+def _data_errors_in_browser(server: LiveReloadServer) -> None:
+    """While the data cannot be built, every page answers with the terminal's message (MkDocs
+    would hold every request until a build succeeds: a page that never loads); the failed
+    build counts as done, so the open page reloads to the message, and again once mended."""
+    build, serve_request = server.builder, server.serve_request
+
+    def builder() -> None:
+        _cache["error"] = None
+        try:
+            build()
+        except Exception:  # MkDocs has printed the message; any other failure stays MkDocs' own
+            if _cache["error"] is None:
+                raise
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if _cache.get("error") is None or environ["PATH_INFO"].startswith("/livereload/"):
+            return serve_request(environ, start_response)
+        # MkDocs 1.6 (pinned): the live-reload script its own pages get
+        page = server._inject_js_into_html(error_page(_cache["error"]), server._visible_epoch)  # noqa: SLF001
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                     ("Content-Length", str(len(page)))])
+        return [page]
+
+    server.builder = builder  # type: ignore[method-assign]
+    server.set_app(app)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

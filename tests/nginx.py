@@ -20,6 +20,7 @@ HEADERS = DEPLOY / "security-headers.conf"
 SHIPPED_ALIAS = "alias /var/www/anticorruption/;"
 SHIPPED_INCLUDE = "include /etc/nginx/snippets/vakr-security-headers.conf;"
 SUB_PATH = "/anticorruption/"
+README_COPY = "cp -a site/. /var/www/anticorruption/"  # README, «Publishing on the corporate website»
 
 
 def nginx_path() -> str:
@@ -43,14 +44,24 @@ def location_block(site: Path) -> str:
             .replace(SHIPPED_INCLUDE, f"include {HEADERS};"))
 
 
+def copy_as_readme_says(site: Path, www: Path) -> Path:
+    """`site` copied into `www` (standing for /var/www) with README's command, run as it is
+    written there but for the two folders."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert README_COPY in readme, "README's copy command changed: update tests/nginx.py"
+    target = www / "anticorruption"
+    target.mkdir()
+    command = README_COPY.replace("site/.", f"{site}/.").replace("/var/www/anticorruption/", f"{target}/")
+    subprocess.run(command, shell=True, check=True)
+    return target
+
+
 @contextmanager
 def nginx(site: Path, port: int) -> Iterator[str]:
     """`site` served at http://127.0.0.1:<port>/anticorruption/ until the block ends."""
     prefix = Path(tempfile.mkdtemp(prefix="vakr-nginx-"))
-    # nginx's workers drop root to `nobody` when started as root: they must be able to read
-    # the site (pytest's temporary folders are private to the user)
-    for folder in (site.parent, site, *[p for p in site.rglob("*") if p.is_dir()]):
-        folder.chmod(0o755)
+    # nginx's workers drop root to `nobody` when started as root: the site must be readable by
+    # them as it was copied, nothing here changes its modes
     user = "user nobody nogroup;" if os.geteuid() == 0 else ""
     temp = " ".join(f"{name}_temp_path {prefix}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = prefix / "nginx.conf"

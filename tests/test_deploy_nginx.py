@@ -6,6 +6,7 @@ Content-Security-Policy, and search still works under it."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from conftest import build_site
-from nginx import HEADERS, SUB_PATH, free_port, nginx
+from nginx import HEADERS, SUB_PATH, copy_as_readme_says, free_port, nginx
 from sitepages import pages
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
@@ -45,14 +46,20 @@ class Deployed:
 def deployed() -> Iterator[Deployed]:
     port = free_port()
     folder = Path(tempfile.mkdtemp(prefix="vakr-deployed-"))
-    site = folder / "site"
+    www = Path(tempfile.mkdtemp(prefix="vakr-www-"))
+    www.chmod(0o755)  # the web server's own folder (/var/www), which its user can enter
+    umask = os.umask(0o077)  # a build by someone whose files are private by default
     try:
-        result = build_site(site, env={"SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}"})
+        result = build_site(folder / "site", env={"SITE_URL": f"http://127.0.0.1:{port}{SUB_PATH}"})
+        os.umask(umask)
         assert result.returncode == 0, result.stdout + result.stderr
+        site = copy_as_readme_says(folder / "site", www)
         with nginx(site, port) as base:
             yield Deployed(site, base)
     finally:
+        os.umask(umask)
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(www, ignore_errors=True)
 
 
 @dataclass

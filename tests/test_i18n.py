@@ -147,7 +147,7 @@ def test_search_finds_a_text_in_its_own_language_only(built) -> None:
 
 
 def test_build_reports_translation_coverage(build) -> None:
-    assert "kk: 0/38 plan items translated" in build.stdout + build.stderr
+    assert "kk: переведено пунктов плана 0 из 38" in build.stdout + build.stderr
 
 
 def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path
     plan.write_text(text.replace(marker, f"{marker}    kk: {kazakh}\n"), encoding="utf-8")
     result = build_site(tmp_path / "site", root=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "kk: 0/38 plan items translated" in result.stdout + result.stderr  # other fields still Russian
+    assert "kk: переведено пунктов плана 0 из 38" in result.stdout + result.stderr  # other fields still Russian
     page = BeautifulSoup((tmp_path / "site/kk/2026/plan/index.html").read_text(encoding="utf-8"), "html.parser")
     cell = page.select("tr#item-17 td")[0]
     assert kazakh in cell.get_text() and cell.select_one('[lang="ru"]') is None

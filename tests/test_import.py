@@ -351,13 +351,13 @@ def test_merge_keeps_unknown_keys_at_any_level_and_drops_a_stale_deadline_kind()
 
 def _kazakh_stub(text: str) -> str:
     """A stand-in Kazakh edition for the test (no official one exists): the Russian text
-    marked «[kk]», with the Kazakh approval heading and year suffix."""
+    marked «[қазақша]», with the Kazakh approval heading and year suffix."""
     text = text.replace("«УТВЕРЖДАЮ»", "«БЕКІТЕМІН»").replace("2026г.", "2026ж.")
     out = []
     for line in text.split("\n"):
         if "\t" in line and not line.startswith("№"):
             cells = line.split("\t")
-            line = "\t".join([cells[0], *(re.sub(r"(^|>)([^<>]*[^\s<>][^<>]*)(<|$)", r"\1[kk] \2\3", c) if c.strip() else c
+            line = "\t".join([cells[0], *(re.sub(r"(^|>)([^<>]*[^\s<>][^<>]*)(<|$)", r"\1[қазақша] \2\3", c) if c.strip() else c
                                           for c in cells[1:])])
         out.append(line)
     return "\n".join(out)
@@ -370,10 +370,10 @@ def test_kazakh_plan_edition_fills_kk_by_item_number(root: Path, tmp_path: Path,
     data = imported(root, "plan")
     items = {i["number"]: i for i in data["items"]}
     assert data["approval"]["kk"]["heading"] == "«БЕКІТЕМІН»"
-    assert items[4]["recommendation"]["kk"].startswith("[kk] АО «СПК «Алматы» и ДЗО обеспечить единообразие")
-    assert "[kk] практики" in items[4]["recommendation"]["kk"]
-    assert items[29]["executor"]["kk"] == "[kk] ДЗО ТОО «Almaty Finance» (Алматы финанс)"
-    assert items[29]["deadline"]["source"] == {"ru": "01.07.2026г.", "kk": "[kk] 01.07.2026ж."}
+    assert items[4]["recommendation"]["kk"].startswith("[қазақша] АО «СПК «Алматы» и ДЗО обеспечить единообразие")
+    assert "[қазақша] практики" in items[4]["recommendation"]["kk"]
+    assert items[29]["executor"]["kk"] == "[қазақша] ДЗО ТОО «Almaty Finance» (Алматы финанс)"
+    assert items[29]["deadline"]["source"] == {"ru": "01.07.2026г.", "kk": "[қазақша] 01.07.2026ж."}
     assert items[29]["executor"]["organizations"] == ["almaty-finance"]
     assert target(root, "plan").read_text(encoding="utf-8").splitlines()[2] == "# документа, на русском и казахском языках."
     cycle = load_site(root / "data").cycle("2026")
@@ -393,7 +393,7 @@ def test_schedule_kazakh_edition_in_a_separate_file_gives_the_same_data(root: Pa
 
 def test_kazakh_item_without_a_russian_one_is_an_error(root: Path, tmp_path: Path, capsys) -> None:
     stub = _kazakh_stub(PLAN_SEED.read_text(encoding="utf-8"))
-    stub = stub.replace("\nКонтроль", "\n39.\t[kk] a\t[kk] b\t\t[kk] АО «СПК «Алматы»\t01.07.2026ж.\nКонтроль")
+    stub = stub.replace("\nКонтроль", "\n39.\t[қазақша] a\t[қазақша] b\t\t[қазақша] АО «СПК «Алматы»\t01.07.2026ж.\nКонтроль")
     kk = tmp_path / "plan-kk.txt"
     kk.write_text(stub, encoding="utf-8")
     assert run(root, PLAN_SEED, "plan", "--kk", str(kk)) == 1

@@ -34,7 +34,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_unknown_schedule_item(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  schedule_item: 5\n", "  schedule_item: 50\n")
-    assert _errors(data) == ["data/2026/publications.yml, строка 13, поле «announcements[2].schedule_item»: "
+    assert _errors(data) == ["data/2026/publications.yml, строка 18, поле «announcements[2].schedule_item»: "
                              "в плане-графике нет пункта 50; есть пункты: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"]
 
 
@@ -42,7 +42,7 @@ def test_duplicate_announcement_id(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  id: public-discussion\n", "  id: start\n")
     (error,) = _errors(data)
-    assert error.startswith("data/2026/publications.yml, строка 12, поле «announcements[2].id»: id «start» уже использован в строке 8")
+    assert error.startswith("data/2026/publications.yml, строка 17, поле «announcements[2].id»: id «start» уже использован в строке 13")
 
 
 def test_missing_report_file(tmp_path: Path) -> None:

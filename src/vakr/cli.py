@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+from typing import NoReturn
 
-from vakr import consistency
+from vakr import consistency, publish
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
@@ -34,18 +35,18 @@ def check(root: Path) -> int:
         print(line)
     for warning in consistency.warnings(site, state):
         print(f"Внимание: {warning}", file=sys.stderr)
-    print(f"OK: data/ is valid ({len(site.cycles)} cycle(s), {len(site.organizations)} organizations)")
+    print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
     return 0
 
 
 def build(root: Path, site_dir: Path, strict: bool = True) -> int:
-    """Validate, build into a temporary sibling of `site_dir`, then swap it in."""
+    """Validate, build into a sibling of `site_dir`, then exchange it for the site in one step."""
     site_dir = site_dir.resolve()
     if check(root) != 0:
         print(f"Сайт не собран; {site_dir} не изменён.", file=sys.stderr)
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.build-", dir=site_dir.parent))
+    staging = publish.staging(site_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(staging)]
     if strict:
@@ -59,12 +60,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
-    old = site_dir.with_name(f"{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    publish.publish(staging, site_dir)
     print(f"Site written to {site_dir}")
     if not os.environ.get("SITE_URL"):
         print(SITE_URL_UNSET, file=sys.stderr)
@@ -77,42 +73,82 @@ SITE_URL_UNSET = ("Внимание: SITE_URL не задан, поэтому а
 
 
 def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None) -> int:
-    """Import, print the report; on a document it cannot place, say where and exit 1."""
-    from vakr.importer.command import check_data, run_import
+    """Import, print the report; on a document it cannot place, or data/ that would not pass
+    the site's checks with it, say where and exit 1 with nothing written."""
+    from vakr.importer.command import run_import
 
+    refused = "Импорт не выполнен, data/ не изменён:"
     try:
         report = run_import(root, source, cycle, kind, kk_source)
-    except (DataError, DataErrors) as err:
-        print(f"Импорт не выполнен, data/ не изменён:\n  {err}", file=sys.stderr)
+    except DataErrors as err:
+        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
+        return 1
+    except DataError as err:
+        print(f"{refused}\n  {err}", file=sys.stderr)
         return 1
     except OSError as err:  # unreadable file, no permission, full disk
-        print(f"Импорт не выполнен, data/ не изменён:\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        print(f"{refused}\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
         return 1
     for line in report.lines():
         print(line)
     if not (root / "data" / cycle / "cycle.yml").exists():
         print(f"Внимание: нет data/{cycle}/cycle.yml (период ВАКР): без него цикл не попадёт на сайт.", file=sys.stderr)
         return 0
-    errors = check_data(root)
-    if errors is not None:
-        print(errors, file=sys.stderr)
-        return 1
     print("Проверка data/: ошибок нет")
     return 0
 
 
+class _Help(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Запуск: " if prefix is None else prefix)
+
+
+# argparse's own messages are English; the ones an officer meets, in Russian
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (.*)"), "не указано обязательное: {0}"),
+    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+     "«{1}» не подходит для {0}; можно: {2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "после {0} нужно значение"),
+    (re.compile(r"unrecognized arguments: (.*)"), "лишнее в команде: {0}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its help and errors in Russian, for the officers who run the commands."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, formatter_class=_Help, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "команды и файлы", "параметры"
+        self.add_argument("-h", "--help", action="help", help="показать эту справку")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, russian in _ARGPARSE:
+            found = pattern.fullmatch(message)
+            if found:
+                message = russian.format(*(g.replace("'", "") for g in found.groups()))
+                break
+        self.exit(2, f"Команда не понята: {message}\nСправка: {self.prog} --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="vakr", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (with mkdocs.yml and data/)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate data/ and print translation coverage")
-    build_parser = commands.add_parser("build", help="build the site into --site-dir atomically")
-    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    import_parser = commands.add_parser("import", help="import an approved Word table (.docx or its text export) into data/")
-    import_parser.add_argument("source", type=Path, help="the document: .docx, or the tab-separated text export (.txt)")
-    import_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026 (writes data/<cycle>/<kind>.yml)")
-    import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"])
-    import_parser.add_argument("--kk", type=Path, dest="kk_source", help="the Kazakh edition in a separate file")
+    parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
+                        help="папка проекта (с mkdocs.yml и data/)")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import")
+    commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
+    build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
+                              help="папка сайта (по умолчанию site)")
+    import_parser = commands.add_parser("import", help="импортировать утверждённую таблицу Word (.docx или .txt) "
+                                                       "в data/")
+    import_parser.add_argument("source", type=Path, metavar="ДОКУМЕНТ",
+                               help="документ: .docx или текстовая выгрузка таблицы (.txt)")
+    import_parser.add_argument("--cycle", required=True, metavar="ГОД",
+                               help="год ВАКР, например 2026 (пишет data/<год>/<вид>.yml)")
+    import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"],
+                               help="plan — план мероприятий, schedule — план-график")
+    import_parser.add_argument("--kk", type=Path, dest="kk_source", metavar="ФАЙЛ",
+                               help="казахская редакция отдельным файлом")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":

@@ -8,7 +8,7 @@ from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def coverage_lines(site: SiteData) -> list[str]:
-    """E.g. `ВАКР 2026, kk: 0/38 plan items translated, 12/12 schedule items translated`."""
+    """E.g. `ВАКР 2026, kk: переведено пунктов плана 0 из 38, пунктов плана-графика 12 из 12`."""
     out = []
     for cycle in site.cycles:
         for lang in LANGUAGES:
@@ -17,11 +17,11 @@ def coverage_lines(site: SiteData) -> list[str]:
             parts = []
             if cycle.plan is not None:
                 done = sum(item.is_translated(lang) for item in cycle.plan.items)
-                parts.append(f"{done}/{len(cycle.plan.items)} plan items translated")
+                parts.append(f"пунктов плана {done} из {len(cycle.plan.items)}")
             if cycle.schedule is not None:
                 items = cycle.schedule.items()
                 done = sum(item.is_translated(lang) for item in items)
-                parts.append(f"{done}/{len(items)} schedule items translated")
+                parts.append(f"пунктов плана-графика {done} из {len(items)}")
             if parts:
-                out.append(f"ВАКР {cycle.year}, {lang}: " + ", ".join(parts))
+                out.append(f"ВАКР {cycle.year}, {lang}: переведено " + ", ".join(parts))
     return out

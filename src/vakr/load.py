@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError, DataErrors, Index, field_path
+from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
@@ -69,6 +70,8 @@ def load_site(data_dir: Path) -> SiteData:
     if not cycles and not errors:
         errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
     contacts = _contacts(data_dir, organizations, errors)
+    if (data_dir.parent / "docs").is_dir():  # what the site copies as it is: no link out, no fake PDF
+        errors.extend(docs_errors(data_dir.parent / "docs"))
     if errors:
         raise DataErrors(errors)
     return SiteData(organizations=organizations or {}, cycles=cycles, contacts=contacts,
@@ -86,7 +89,7 @@ def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: 
     cross-checks can still run on the raw data of a file with other errors."""
     display = _display(data_dir, path)
     try:
-        source = load(path, display)
+        source = load(path, display, within=data_dir)
     except DataError as err:
         errors.append(err)
         return None, None
@@ -110,7 +113,7 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
     orgs, source = _read(data_dir, path, Organizations, errors)
     if orgs is None:
         return None
-    display = _display(data_dir, path)
+    display, before = _display(data_dir, path), len(errors)
     by_id: dict[str, Organization] = {}
     for i, org in enumerate(orgs.organizations):
         if org.id in by_id:
@@ -123,7 +126,9 @@ def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organiz
             location = ("organizations", Index(i), "parent")
             errors.append(DataError(display, source.line_of(location), field_path(location),
                                     _unknown_org(org.parent, by_id)))
-    return by_id
+    # A broken list is the root cause: references to it are not checked, so its one error is not
+    # buried under «unknown organization» for every place that names the lost or doubled id.
+    return by_id if len(errors) == before else None
 
 
 def _unknown_org(ref: str, known: dict[str, Organization]) -> str:
@@ -361,12 +366,12 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
                                     f"в плане-графике нет пункта {number}; есть пункты: {known}"))
     _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
         f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
-    files = [(found, "подписанную справку (PDF)") for found in _raw(source.data, "report", "file")]
-    files += [(found, "подписанный оригинал") for found in _original_files(source.data)]
-    for (location, file), what in files:
-        if isinstance(file, str) and not (data_dir.parent / "docs" / file).is_file():
-            errors.append(DataError(source.name, source.line_of(location), field_path(location),
-                                    f"файл docs/{file} не найден: положите {what} в папку docs/ по этому пути"))
+    files = [(found, (".pdf",)) for found in _raw(source.data, "report", "file")]
+    files += [(found, ORIGINAL_SUFFIXES) for found in _original_files(source.data)]
+    for (location, file), suffixes in files:
+        problem = named_file_problem(data_dir.parent / "docs", file, suffixes) if isinstance(file, str) else None
+        if problem is not None:
+            errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
 
 

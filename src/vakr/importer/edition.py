@@ -77,13 +77,22 @@ def _edition(doc: Document, lines: list[Line]) -> Edition:
                       lines[header_at])
     rest = lines[header_at + 1:]
     end = next((i for i, line in enumerate(rest) if not line.is_row and line.text), len(rest))
-    edition.body = [line for line in rest[:end] if line.is_row]
+    edition.body = [line for line in rest[:end] if line.is_row and not _repeats_header(line, edition)]
     edition.closing = [line for line in rest[end:] if line.text or line.is_row]
     stray = next((line for line in edition.closing if line.is_row), None)
     if stray is not None:
         raise DataError(doc.name, stray.number, None, "строка таблицы после текста, завершающего таблицу: "
                         "в документе ожидалась одна таблица на каждую языковую редакцию")
     return edition
+
+
+def _repeats_header(line: Line, edition: Edition) -> bool:
+    """A row that only labels the columns: the heading row repeated on a new page, or the row
+    of column numbers «1 2 3 …» Word tables often have under the heading."""
+    assert line.cells is not None
+    texts = [c.text.strip().rstrip(".") for c in line.cells]
+    numbers = [str(n) for n in range(1, len(texts) + 1)]
+    return texts == [c.strip().rstrip(".") for c in edition.columns] or (len(texts) > 1 and texts == numbers)
 
 
 def item_number(cell: Cell) -> int | None:
@@ -93,6 +102,14 @@ def item_number(cell: Cell) -> int | None:
 
 
 def is_section(line: Line) -> bool:
-    """A section title: a bold first cell, every other cell empty (merged across the row)."""
+    """A section title, by its layout: text in one cell only, bold, and not an item number —
+    whether Word merged it across the row (one cell) or typed it in any one column."""
     assert line.cells is not None
-    return line.cells[0].bold and all(c.empty for c in line.cells[1:])
+    filled = [c for c in line.cells if not c.empty]
+    return len(filled) == 1 and filled[0].bold and item_number(filled[0]) is None
+
+
+def section_title(line: Line) -> str:
+    """The text of a section title row (see `is_section`)."""
+    assert line.cells is not None
+    return next(c.text for c in line.cells if not c.empty)

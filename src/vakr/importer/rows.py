@@ -4,7 +4,6 @@ the schedule; each says what a continuation row means for it."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from vakr.errors import DataError
@@ -31,7 +30,7 @@ class Draft:
 class Context:
     doc: Document
     report: Report
-    words: Counter[str]
+    words: set[str]  # whole words, for a word cut by a page break
     field_names: list[str]  # the columns after «№», as the officer knows them
     deadline: int  # index of the deadline column among the row's cells
 
@@ -85,7 +84,11 @@ def _join_row(ctx: Context, draft: Draft, row: list[tuple[Block, ...]], cells: t
                             f"(«{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
         row[i], word = join_blocks(row[i], cell.blocks, ctx.words)
         joined.append(ctx.field_names[i])
-        if word:
+        if word and " " in word:
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}»: текст после "
+                            f"разрыва страницы присоединён через пробел: «{word}»; если это одно слово, "
+                            "уберите пробел в файле данных")
+        elif word:
             ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}»: слово разорвано "
                             f"переносом страницы и соединено без пробела: «{word}»")
     return joined
@@ -167,6 +170,9 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
                              f"ещё одна строка пункта (строк в пункте: {len(current.rows)})")
             continue
         joined = _join_row(ctx, current, current.rows[-1], cells, line)
+        if not line.after_break:
+            ctx.report.warn(ctx.doc.name, line.number, f"строка без номера не после разрыва страницы присоединена к "
+                            f"пункту {current.number}; если это отдельный пункт, впишите его номер в «№»")
         ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы "
                          f"(строка {current.row_lines[-1]}); соединено: {', '.join(joined)}")
     if head is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from vakr.errors import DataError
 from vakr.importer.deadlines import DeadlineError, deadline_data
-from vakr.importer.edition import Edition
+from vakr.importer.edition import Edition, section_title
 from vakr.importer.organizations import match_organizations
 from vakr.importer.rows import Context, Draft, read_items
 from vakr.importer.shared import FlowList, bilingual, check_kk_numbers, document_head
@@ -34,11 +34,11 @@ def build_schedule(ctx: Context, ru: Edition, kk: Edition | None, kk_ctx: Contex
                         "ожидался конец документа или казахская редакция («БЕКІТЕМІН»)")
     sections = []
     for index, title in enumerate(titles):
-        kk_title = kk_titles[index].cells[0].text if kk_titles else None
+        kk_title = section_title(kk_titles[index]) if kk_titles else None
         items = [_item(ctx, d, kk_drafts.get(d.number), organizations) for d in drafts if d.section == index]
         if not items:
             raise DataError(ctx.doc.name, title.number, None, "в разделе нет ни одного пункта")
-        sections.append({"title": bilingual(title.cells[0].text, kk_title), "items": items})  # type: ignore[index]
+        sections.append({"title": bilingual(section_title(title), kk_title), "items": items})  # type: ignore[index]
     ctx.report.items = len(drafts)
     return {
         **document_head(ru, kk),

@@ -54,6 +54,9 @@ class Line:
     number: int
     text: str = ""
     cells: tuple[Cell, ...] | None = None
+    # the row goes on after a page break: a blank line before it in the text export, «№»
+    # merged down from the row above in Word
+    after_break: bool = False
 
     @property
     def is_row(self) -> bool:
@@ -90,8 +93,8 @@ class _CellParser(HTMLParser):
             self.unknown.add(tag)
         if tag in ("b", "strong"):
             self._bold_depth += 1
-        elif tag == "br":
-            self._text.append(" ")
+        elif tag == "br":  # a line break in the cell (Word's w:br): the next line is a paragraph of its own
+            self._flush()
         elif tag in ("ul", "ol"):
             self._flush()
             self._items = []
@@ -134,8 +137,14 @@ class _CellParser(HTMLParser):
         return Cell(blocks=tuple(self.blocks), bold=bold)
 
 
+# «<» that starts no tag of the export (its tags are lower case): «<<Almaty Finance>>» typed
+# as quotation marks, «< 5 дней»; it is text, never swallowed as an unknown tag
+_NOT_A_TAG = re.compile(r"<(?!/?[a-z])")
+
+
 def parse_cell(raw: str) -> tuple[Cell, set[str]]:
     """A cell of the export → its blocks; also the tags this reader does not know."""
+    raw = _NOT_A_TAG.sub("&lt;", raw)
     if "<" not in raw:
         text = clean(html.unescape(raw))
         return Cell(blocks=(Block(text=text),) if text else ()), set()
@@ -158,10 +167,12 @@ def _decode(raw: bytes, name: str) -> str:
 def read_text(path: Path, name: str) -> Document:
     """The tab-separated export: a line is a paragraph, or a row if it holds a tab."""
     doc = Document(name)
+    blank = False
     for number, raw in enumerate(_decode(path.read_bytes(), name).split("\n"), 1):
         raw = raw.rstrip("\r")
+        after_break, blank = blank, not raw.strip()
         if "\t" not in raw:
-            doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"<[^>]+>", " ", raw)))))
+            doc.lines.append(Line(number, text=clean(html.unescape(re.sub(r"</?[a-z][^>]*>", " ", raw)))))
             continue
         cells = []
         for raw_cell in raw.split("\t"):
@@ -169,7 +180,7 @@ def read_text(path: Path, name: str) -> Document:
             for tag in sorted(unknown):
                 doc.warnings.append((number, f"неизвестный тег <{tag}> в ячейке: взят только его текст"))
             cells.append(cell)
-        doc.lines.append(Line(number, cells=tuple(cells)))
+        doc.lines.append(Line(number, cells=tuple(cells), after_break=after_break))
     return doc
 
 
@@ -200,19 +211,26 @@ def read_docx(path: Path, name: str) -> Document:
             doc.lines.append(Line(number, text=clean(block.text)))
         elif isinstance(block, Table):
             above: list[object] = []
+            counted = 0  # Word's automatic numbering of «№», counted as Word shows it
             for row in block.rows:
                 number += 1
                 cells: list[Cell] = []
                 seen: list[object] = []
+                continued = bool(above) and row.cells[0]._tc is above[0]
                 for column, cell in enumerate(row.cells):
                     tc = cell._tc
                     merged_left = any(tc is other for other in seen)
                     merged_down = column < len(above) and above[column] is tc
                     seen.append(tc)
-                    if not merged_left:
-                        cells.append(Cell() if merged_down else _docx_cell(cell))
+                    if merged_left:
+                        continue
+                    read = Cell() if merged_down else _docx_cell(cell)
+                    if column == 0 and read.empty and not merged_down and _auto_numbered(cell):
+                        counted += 1
+                        read = Cell(blocks=(Block(text=f"{counted}."),))
+                    cells.append(read)
                 above = seen
-                doc.lines.append(Line(number, cells=tuple(cells)))
+                doc.lines.append(Line(number, cells=tuple(cells), after_break=continued))
     return doc
 
 
@@ -224,23 +242,51 @@ def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
     all_bold = True
     any_text = False
     for paragraph in cell.paragraphs:
-        text = clean(paragraph.text)
-        if not text:
+        # a line break (w:br, Shift+Enter) starts a paragraph or list item of its own, as <br> does
+        lines = [text for text in (clean(part) for part in paragraph.text.split("\n")) if text]
+        if not lines:
             continue
         any_text = True
-        all_bold = all_bold and all(run.bold for run in paragraph.runs if run.text.strip())
+        all_bold = all_bold and all(_bold(run, paragraph) for run in paragraph.runs if run.text.strip())
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
         if style.startswith("List") or numbered:
-            items.append(text)
+            items.extend(lines)
             continue
         if items:
             blocks.append(Block(items=tuple(items)))
             items = []
-        blocks.append(Block(text=text))
+        blocks.extend(Block(text=text) for text in lines)
     if items:
         blocks.append(Block(items=tuple(items)))
     return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
+
+
+def _auto_numbered(cell) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cell's number is Word's automatic numbering (not in its text): the
+    paragraph, or its style, has a numbering definition."""
+    for paragraph in cell.paragraphs:
+        if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+            return True
+        style = paragraph.style
+        while style is not None:
+            if style.element.pPr is not None and style.element.pPr.numPr is not None:
+                return True
+            style = style.base_style
+    return False
+
+
+def _bold(run, paragraph) -> bool:  # type: ignore[no-untyped-def]
+    """Bold as Word shows it: set on the run, or inherited from its character style or the
+    paragraph's style (and the styles those are based on)."""
+    if run.bold is not None:
+        return bool(run.bold)
+    for style in (run.style, paragraph.style):
+        while style is not None:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+    return False
 
 
 def read_source(path: Path) -> Document:

@@ -4,7 +4,6 @@ which must put back a space between words but none inside a word cut in two."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from vakr.importer.table import Block, Cell
@@ -13,29 +12,32 @@ _TAIL = re.compile(r"(\w+)$")
 _HEAD = re.compile(r"^(\w+)")
 
 
-def vocabulary(cells: Iterable[Cell]) -> Counter[str]:
-    """How often each word occurs in the document: a word cut by a page break is recognised
-    because its two halves are not words of the document while the whole is."""
-    words: Counter[str] = Counter()
+def vocabulary(cells: Iterable[Cell], names: Iterable[str]) -> set[str]:
+    """The whole words of the document and of the organizations' names: every word of a cell
+    but its first and last, where a page break may have cut one (so a half is never taken
+    for a word, however often the same word is cut)."""
+    words = {w.lower() for name in names for w in re.findall(r"\w+", name)}
     for cell in cells:
-        words.update(w.lower() for w in re.findall(r"\w+", cell.text))
+        words.update(w.lower() for w in re.findall(r"\w+", cell.text)[1:-1])
     return words
 
 
-def join_text(before: str, after: str, words: Counter[str]) -> tuple[str, str | None]:
-    """`before` + `after` with a space, or without one when they are halves of one word;
-    then also the joined word, for the report."""
+def join_text(before: str, after: str, words: set[str]) -> tuple[str, str | None]:
+    """`before` + `after` with a space, or without one when the page break cut a word: the
+    two halves put together are a word of the document and neither half is one; then also
+    what was joined at a break inside letters, for the report («Микрофинансовая» or
+    «соответствие действующим»), which the officer checks either way."""
     tail, head = _TAIL.search(before), _HEAD.match(after)
-    if tail and head:
-        whole = (tail.group(1) + head.group(1)).lower()
-        halves_are_words = words[tail.group(1).lower()] > 1 and words[head.group(1).lower()] > 1
-        if words[whole] > 0 and not halves_are_words:
-            return before + after, tail.group(1) + head.group(1)
-    return f"{before} {after}", None
+    if not (tail and head and tail.group(1)[-1].isalpha() and head.group(1)[0].isalpha()):
+        return f"{before} {after}", None
+    whole = (tail.group(1) + head.group(1)).lower()
+    if whole in words and tail.group(1).lower() not in words and head.group(1).lower() not in words:
+        return before + after, tail.group(1) + head.group(1)
+    return f"{before} {after}", f"{tail.group(1)} {head.group(1)}"
 
 
 def join_blocks(before: tuple[Block, ...], after: tuple[Block, ...],
-                words: Counter[str]) -> tuple[tuple[Block, ...], str | None]:
+                words: set[str]) -> tuple[tuple[Block, ...], str | None]:
     """A cell continued on the next page: its last paragraph goes on in the first one of the
     continuation; lists and further paragraphs follow."""
     if not before or not after:
