@@ -1,6 +1,8 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr import` turns an approved Word table into the cycle's data file."""
+`vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
+the report forms for the responsible units and `vakr reports` merges the filled ones into
+monitoring.yml."""
 
 from __future__ import annotations
 
@@ -117,10 +119,23 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026 (writes data/<cycle>/<kind>.yml)")
     import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"])
     import_parser.add_argument("--kk", type=Path, dest="kk_source", help="the Kazakh edition in a separate file")
+    forms_parser = commands.add_parser("forms", help="write the report forms (.xlsx) for the responsible units")
+    forms_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026")
+    forms_parser.add_argument("--out", type=Path, required=True, help="folder to write the forms into")
+    reports_parser = commands.add_parser("reports", help="import filled report forms (.xlsx or .csv) into monitoring.yml")
+    reports_parser.add_argument("files", type=Path, nargs="+", help="filled forms: .xlsx, or .csv saved from one")
+    reports_parser.add_argument("--cycle", help="the ВАКР year, if a CSV has no title rows naming it")
+    reports_parser.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command in ("forms", "reports"):
+        from vakr.intake.command import run_forms, run_reports  # openpyxl only for these commands
+
+        if args.command == "forms":
+            return run_forms(root, args.cycle, args.out)
+        return run_reports(root, args.files, args.cycle, args.dry_run)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
     return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)

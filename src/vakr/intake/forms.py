@@ -1,0 +1,157 @@
+"""`vakr forms`: one report form (.xlsx) per responsible organization and one for the whole
+plan, so the compliance service can send each unit exactly its items and read back what it
+fills in (`vakr reports`). The approved texts are locked; the status is a drop-down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from vakr import strings
+from vakr.intake.layout import COLUMNS, LANGS, WHOLE_PLAN, approved_cells, meta_label, status_label
+from vakr.load import Cycle, SiteData
+from vakr.model import REPORT_STATUSES, Organization, PlanItem
+
+HEADER_ROW = 6  # rows 1–5: title, organization, code, cycle and date made, hint
+FIRST_ITEM_ROW = HEADER_ROW + 1
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")  # grey: approved, not to be edited
+_HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+
+
+def form_name(year: str, code: str) -> str:
+    return f"vakr-{year}-{code}.xlsx"
+
+
+def responsible(site: SiteData, cycle: Cycle) -> list[Organization]:
+    """The organizations named as executors of the cycle's plan, in the directory's order."""
+    assert cycle.plan is not None
+    named = {org for item in cycle.plan.items for org in item.executor.organizations}
+    return [org for org_id, org in site.organizations.items() if org_id in named]
+
+
+def items_of(cycle: Cycle, code: str) -> list[PlanItem]:
+    assert cycle.plan is not None
+    return [i for i in cycle.plan.items if code == WHOLE_PLAN or code in i.executor.organizations]
+
+
+def write_forms(site: SiteData, cycle: Cycle, out: Path, made: dt.date) -> list[Path]:
+    """Write every form of `cycle` into `out`; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    targets: list[tuple[str, str]] = [(WHOLE_PLAN, _whole_plan_name())]
+    targets += [(org.id, org.name.ru) for org in responsible(site, cycle)]
+    for code, name in targets:
+        path = out / form_name(cycle.year, code)
+        _workbook(cycle, code, name, made).save(path)
+        written.append(path)
+    return written
+
+
+def _whole_plan_name() -> str:
+    return " / ".join(strings.t(lang, "forms.whole_plan") for lang in LANGS)
+
+
+def _workbook(cycle: Cycle, code: str, name: str, made: dt.date) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"ВАКР {cycle.year}"
+    _title(sheet, cycle.year, code, name, made)
+    _header(sheet)
+    items = items_of(cycle, code)
+    for row, item in enumerate(items, start=FIRST_ITEM_ROW):
+        _item_row(sheet, row, item)
+    last = FIRST_ITEM_ROW + len(items) - 1
+    _validations(sheet, last)
+    _print_setup(sheet, last)
+    sheet.protection.sheet = True  # no password: the lock is a guard, the reader checks the text
+    sheet.protection.formatRows = sheet.protection.formatColumns = False  # rows may grow
+    book.properties.title = strings.t("ru", "forms.title", year=cycle.year)
+    return book
+
+
+def _title(sheet: Worksheet, year: str, code: str, name: str, made: dt.date) -> None:
+    sheet.append([" / ".join(strings.t(lang, "forms.title", year=year) for lang in LANGS)])
+    sheet.append([meta_label("organization"), name])
+    sheet.append([meta_label("code"), code])
+    sheet.append([meta_label("cycle"), year, None, meta_label("made"), made.strftime("%d.%m.%Y")])
+    sheet.append([" ".join(strings.t(lang, "forms.hint") for lang in LANGS)])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for row in range(2, 5):
+        sheet.cell(row, 1).font = Font(bold=True)
+    sheet["D4"].font = Font(bold=True)
+    sheet["A5"].font = Font(italic=True)
+    # labels sit in the narrow № column: let them and the values span the columns after
+    for row, span in ((1, len(COLUMNS)), (5, len(COLUMNS))):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+    for row in (2, 3):
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
+    sheet.row_dimensions[1].height = 22
+    sheet.row_dimensions[5].height = 30
+    sheet["A5"].alignment = _WRAP
+
+
+def _header(sheet: Worksheet) -> None:
+    for col, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(HEADER_ROW, col, column.header())
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        sheet.column_dimensions[get_column_letter(col)].width = column.width
+    sheet.freeze_panes = sheet.cell(FIRST_ITEM_ROW, 2)
+
+
+def _item_row(sheet: Worksheet, row: int, item: PlanItem) -> None:
+    values = {"number": item.number, **approved_cells(item)}
+    for col, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row, col, values.get(column.key))
+        cell.alignment = _WRAP
+        cell.border = _BORDER
+        if column.locked:
+            cell.fill = _LOCKED_FILL
+        else:
+            cell.protection = Protection(locked=False)
+        if column.key == "date":
+            cell.number_format = "DD.MM.YYYY"
+        if column.key in ("text_ru", "text_kk", "reason_ru", "reason_kk", "evidence"):
+            cell.number_format = "@"  # text: Excel must not turn «1/2» or «45-П» into a date
+
+
+def _validations(sheet: Worksheet, last: int) -> None:
+    """The status drop-down in the item rows (dates are checked on import: a date rule
+    would refuse 30.06.2026 typed on a computer set to another date format)."""
+    if last < FIRST_ITEM_ROW:
+        return
+    col = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
+    choices = ",".join(status_label(s) for s in REPORT_STATUSES)
+    status = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showDropDown=False,
+                            promptTitle=_both("monitoring.item.status"), prompt=_both("forms.status.prompt"),
+                            errorTitle=_both("monitoring.item.status"), error=_both("forms.status.error"))
+    status.showInputMessage = status.showErrorMessage = True
+    status.add(f"{col['status']}{FIRST_ITEM_ROW}:{col['status']}{last}")
+    sheet.add_data_validation(status)
+
+
+def _both(key: str) -> str:
+    return " / ".join(strings.t(lang, key) for lang in LANGS)
+
+
+def _print_setup(sheet: Worksheet, last: int) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the items need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{max(last, HEADER_ROW)}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
