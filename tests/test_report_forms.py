@@ -30,7 +30,7 @@ PLAN = yaml.safe_load((ROOT / "data" / "2026" / "plan.yml").read_text(encoding="
 ORGS = yaml.safe_load((ROOT / "data" / "organizations.yml").read_text(encoding="utf-8"))["organizations"]
 STRINGS = yaml.safe_load((ROOT / "src" / "vakr" / "strings.yml").read_text(encoding="utf-8"))
 MADE = dt.date.today().strftime("%d.%m.%Y")
-HEADER_ROW = 6
+HEADER_ROW = 7
 STATUS = {key: f"{STRINGS[f'monitoring.state.{key}']['ru']} / {STRINGS[f'monitoring.state.{key}']['kk']}"
           for key in ("not_started", "in_progress", "done", "not_done")}
 
@@ -95,7 +95,7 @@ def test_headers_title_drop_down_and_print_setup(forms: Path, code: str) -> None
                             "text_kk", "reason_ru", "reason_kk", "evidence"], headers[1:]):
         assert header == f"{STRINGS[f'forms.col.{key}']['ru']}\n{STRINGS[f'forms.col.{key}']['kk']}"
     assert "Рекомендация" in headers[1] and "ұсыным" in headers[1]
-    title = " ".join(str(c.value) for row in sheet.iter_rows(max_row=4) for c in row if c.value)
+    title = " ".join(str(c.value) for row in sheet.iter_rows(max_row=HEADER_ROW - 1) for c in row if c.value)
     name = next((o["name"]["ru"] for o in ORGS if o["id"] == code), "Весь план мероприятий")
     assert name in title and "2026" in title and MADE in title
     (status,) = sheet.data_validations.dataValidation

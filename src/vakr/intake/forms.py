@@ -14,17 +14,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from vakr import strings
-from vakr.intake.layout import COLUMNS, LANGS, WHOLE_PLAN, approved_cells, meta_label, status_label
+from vakr.intake.layout import COLUMNS, LANGS, META, WHOLE_PLAN, approved_cells, meta_label, status_label
 from vakr.load import Cycle, SiteData
 from vakr.model import REPORT_STATUSES, Organization, PlanItem
 
-HEADER_ROW = 6  # rows 1–5: title, organization, code, cycle and date made, hint
+HEADER_ROW = 7  # rows 1–6: title, organization, code, cycle, date made, hint
 FIRST_ITEM_ROW = HEADER_ROW + 1
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")  # grey: approved, not to be edited
 _HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+_BODY = Font(size=10)
 
 
 def form_name(year: str, code: str) -> str:
@@ -79,41 +80,46 @@ def _workbook(cycle: Cycle, code: str, name: str, made: dt.date) -> Workbook:
 
 
 def _title(sheet: Worksheet, year: str, code: str, name: str, made: dt.date) -> None:
+    """Title, then a row per fact: its label over the № and recommendation columns, its
+    value over the next three (the reader finds them by the labels)."""
+    span = len(COLUMNS)
     sheet.append([" / ".join(strings.t(lang, "forms.title", year=year) for lang in LANGS)])
-    sheet.append([meta_label("organization"), name])
-    sheet.append([meta_label("code"), code])
-    sheet.append([meta_label("cycle"), year, None, meta_label("made"), made.strftime("%d.%m.%Y")])
-    sheet.append([" ".join(strings.t(lang, "forms.hint") for lang in LANGS)])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
     sheet["A1"].font = Font(bold=True, size=13)
-    for row in range(2, 5):
-        sheet.cell(row, 1).font = Font(bold=True)
-    sheet["D4"].font = Font(bold=True)
-    sheet["A5"].font = Font(italic=True)
-    # labels sit in the narrow № column: let them and the values span the columns after
-    for row, span in ((1, len(COLUMNS)), (5, len(COLUMNS))):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
-    for row in (2, 3):
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
     sheet.row_dimensions[1].height = 22
-    sheet.row_dimensions[5].height = 30
-    sheet["A5"].alignment = _WRAP
+    for row, (key, value) in enumerate(zip(META, (name, code, year, made.strftime("%d.%m.%Y"))), start=2):
+        label = sheet.cell(row, 1, meta_label(key))
+        label.font, label.alignment = Font(bold=True), _WRAP
+        sheet.row_dimensions[row].height = _height([(label.value, (COLUMNS[0].width + COLUMNS[1].width) * 0.8)])
+        sheet.cell(row, 3, value).alignment = Alignment(vertical="top")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=5)
+    hint = HEADER_ROW - 1
+    sheet.cell(hint, 1, " ".join(strings.t(lang, "forms.hint") for lang in LANGS)).font = Font(italic=True)
+    sheet.merge_cells(start_row=hint, start_column=1, end_row=hint, end_column=span)
+    sheet.cell(hint, 1).alignment = _WRAP
+    sheet.row_dimensions[hint].height = 30
 
 
 def _header(sheet: Worksheet) -> None:
     for col, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(HEADER_ROW, col, column.header())
-        cell.font = Font(bold=True)
+        cell.font = Font(bold=True, size=10)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         sheet.column_dimensions[get_column_letter(col)].width = column.width
+    sheet.row_dimensions[HEADER_ROW].height = _height([(c.header(), c.width * 0.8) for c in COLUMNS])  # bold is wider
     sheet.freeze_panes = sheet.cell(FIRST_ITEM_ROW, 2)
 
 
 def _item_row(sheet: Worksheet, row: int, item: PlanItem) -> None:
     values = {"number": item.number, **approved_cells(item)}
+    # room for the approved text and at least three handwritten lines
+    sheet.row_dimensions[row].height = max(_height([(values.get(c.key), c.width) for c in COLUMNS]), 3 * _LINE)
     for col, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row, col, values.get(column.key))
+        cell.font = _BODY
         cell.alignment = _WRAP
         cell.border = _BORDER
         if column.locked:
@@ -124,6 +130,18 @@ def _item_row(sheet: Worksheet, row: int, item: PlanItem) -> None:
             cell.number_format = "DD.MM.YYYY"
         if column.key in ("text_ru", "text_kk", "reason_ru", "reason_kk", "evidence"):
             cell.number_format = "@"  # text: Excel must not turn «1/2» or «45-П» into a date
+
+
+_LINE = 13.0  # points per line of 10-point text
+
+
+def _height(cells: list[tuple[object, float]]) -> float:
+    """A row height that shows all of its wrapped text: spreadsheet programs do not grow a
+    row to its text when they open a file, so the form says how tall each row is."""
+    def lines(text: object, width: float) -> int:
+        per_line = max(1, int(width * 1.1))  # characters of 10-point text in a column this wide
+        return sum(max(1, -(-len(part) // per_line)) for part in str(text or "").split("\n"))
+    return _LINE * max(lines(text, width) for text, width in cells) + 4
 
 
 def _validations(sheet: Worksheet, last: int) -> None:

@@ -30,17 +30,17 @@ class Column:
 
 COLUMNS = (
     Column("number", 5, True),
-    Column("recommendation", 34, True),
-    Column("measure", 34, True),
-    Column("executor", 20, True),
-    Column("deadline", 13, True),
-    Column("status", 16, False),
+    Column("recommendation", 30, True),
+    Column("measure", 30, True),
+    Column("executor", 18, True),
+    Column("deadline", 12, True),
+    Column("status", 15, False),
     Column("date", 12, False),
-    Column("text_ru", 30, False),
-    Column("text_kk", 30, False),
-    Column("reason_ru", 22, False),
-    Column("reason_kk", 22, False),
-    Column("evidence", 22, False),
+    Column("text_ru", 28, False),
+    Column("text_kk", 28, False),
+    Column("reason_ru", 20, False),
+    Column("reason_kk", 20, False),
+    Column("evidence", 20, False),
 )
 KEYS = tuple(c.key for c in COLUMNS)
 APPROVED = tuple(c.key for c in COLUMNS if c.locked and c.key != "number")
