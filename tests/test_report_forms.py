@@ -18,8 +18,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
+from playwright.sync_api import Browser
 
 from bench.workspace import project_copy
+from browser import serve
 from conftest import build_site
 from vakr.cli import main
 from vakr.intake.layout import rich_text
@@ -147,12 +149,17 @@ def fill(form: Path, target: Path, reports: dict, edit=None) -> Path:  # type: i
     return target
 
 
-@pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """A copy of the project to import into and build, with a document the units cite."""
     root = project_copy(tmp_path / "project")
     (root / "docs" / "documents" / "2026").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "documents" / "2026" / "pravila-proekt.pdf").write_bytes(b"%PDF-1.4\n")
     return root
+
+
+@pytest.fixture(name="project")
+def project_fixture(tmp_path: Path) -> Path:
+    return project(tmp_path)
 
 
 def monitoring(root: Path) -> Path:
@@ -296,20 +303,44 @@ def test_a_file_that_is_not_a_form_is_refused(project: Path, tmp_path: Path, cap
     assert "не в кодировке UTF-8" in capsys.readouterr().out
 
 
-def test_the_execution_page_shows_the_imported_reports_word_for_word(project: Path, filled: list[Path]) -> None:
-    assert reports(project, *filled) == 0
-    result = build_site(project / "site", project)
+@pytest.fixture(scope="module")
+def imported(forms: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built like `make build` after the two filled forms were imported."""
+    tmp = tmp_path_factory.mktemp("imported")
+    root = project(tmp)
+    filled = [fill(forms / "vakr-2026-almaty-finance.xlsx", tmp / "finance.xlsx", FINANCE),
+              fill(forms / "vakr-2026-spk-food-trade.xlsx", tmp / "food.xlsx", FOOD)]
+    assert reports(root, *filled) == 0
+    result = build_site(root / "site", root)
     assert result.returncode == 0, result.stdout + result.stderr
-    for lang, column in (("", 2), ("kk/", 3)):
-        page = BeautifulSoup((project / "site" / lang / "2026" / "execution" / "index.html").read_text(encoding="utf-8"),
-                             "html.parser")
-        section = page.select_one("section#item-1")
-        cells = section.select("table.vakr-history tbody td")
-        assert FINANCE[1][column] in cells[1].get_text()
-        assert "№ 45-П от 30.06.2026" in cells[1].get_text()
-        assert section.select_one("table.vakr-history tbody th time")["datetime"] == "2026-06-30"
-        link = page.select_one("section#item-6 .vakr-evidence a")
-        assert (project / "site" / lang / "2026" / "execution" / link["href"]).resolve() == \
-            (project / "site" / "documents" / "2026" / "pravila-proekt.pdf").resolve()
-        reason = page.select_one("section#item-7 .vakr-reason").get_text()
-        assert FINANCE[7][4][column - 2] in reason
+    return root / "site"
+
+
+@pytest.mark.parametrize(("lang", "column"), [("", 2), ("kk/", 3)])
+def test_the_execution_page_shows_the_imported_reports_word_for_word(imported: Path, lang: str, column: int) -> None:
+    page = BeautifulSoup((imported / lang / "2026" / "execution" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = page.select_one("section#item-1")
+    report = section.select("table.vakr-history tbody td")[1].get_text()
+    assert FINANCE[1][column] in report and "№ 45-П от 30.06.2026" in report
+    assert section.select_one("table.vakr-history tbody th time")["datetime"] == "2026-06-30"
+    link = page.select_one("section#item-6 .vakr-evidence a")
+    assert (imported / lang / "2026" / "execution" / link["href"]).resolve() == \
+        (imported / "documents" / "2026" / "pravila-proekt.pdf").resolve()
+    assert FINANCE[7][4][column - 2] in page.select_one("section#item-7 .vakr-reason").get_text()
+    food = next(iter(FOOD))
+    assert FOOD[food][column].split("\n")[0] in page.select_one(f"section#item-{food} table.vakr-history").get_text()
+
+
+@pytest.mark.parametrize("lang", ["", "kk/"])
+def test_on_a_phone_a_report_reads_full_width_under_its_date(imported: Path, browser: Browser, lang: str) -> None:
+    """A three-column history squeezed the report into a strip a word wide at 360 px."""
+    with serve(imported) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.goto(f"{base}/{lang}2026/execution/#item-7")
+        section = page.locator("section#item-7")
+        report = section.locator("table.vakr-history tbody td").nth(1).bounding_box()
+        date = section.locator("table.vakr-history tbody th").bounding_box()
+        assert report["y"] >= date["y"] + date["height"] - 1  # under the date, not beside it
+        assert report["width"] > 0.8 * section.bounding_box()["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.close()
