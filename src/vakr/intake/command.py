@@ -34,7 +34,8 @@ def run_forms(root: Path, year: str, out: Path, made: dt.date | None = None) -> 
     return 0
 
 
-def run_reports(root: Path, files: list[Path], year: str | None, dry_run: bool, today: dt.date | None = None) -> int:
+def run_reports(root: Path, files: list[Path], year: str | None, dry_run: bool,
+                today: dt.date | None = None) -> int:
     """Read, check and merge; print the summary. Exit 1 if anything was refused."""
     try:
         site = load_site(root / "data")
@@ -54,7 +55,7 @@ def run_reports(root: Path, files: list[Path], year: str | None, dry_run: bool, 
         refused += form.refused
     years = {f.cycle for f in forms}
     if len(years) > 1:
-        print(f"Импорт не выполнен: формы разных циклов ({', '.join(sorted(y or '?' for y in years))}); "
+        print(f"Импорт не выполнен: формы разных циклов ({', '.join(sorted(years))}); "
               "импортируйте их по отдельности.")
         return 1
     cycle_year = year or next(iter(years), None)
@@ -82,7 +83,8 @@ def run_reports(root: Path, files: list[Path], year: str | None, dry_run: bool, 
               f"отчёты: {len(result.added)}.")
         return 0
     write_atomic(path, result.text)
-    print(f"Записано в {display}: новых отчётов {len(result.added)}. Проверьте сайт: make serve; опубликуйте: make build.")
+    print(f"Записано в {display}: новых отчётов {len(result.added)}. "
+          "Проверьте сайт: make serve; опубликуйте: make build.")
     return 0
 
 

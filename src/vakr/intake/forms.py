@@ -109,7 +109,8 @@ def _header(sheet: Worksheet) -> None:
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         sheet.column_dimensions[get_column_letter(col)].width = column.width
-    sheet.row_dimensions[HEADER_ROW].height = _height([(c.header(), c.width * 0.8) for c in COLUMNS])  # bold is wider
+    bold = 0.8  # bold text is wider
+    sheet.row_dimensions[HEADER_ROW].height = _height([(c.header(), c.width * bold) for c in COLUMNS])
     sheet.freeze_panes = sheet.cell(FIRST_ITEM_ROW, 2)
 
 

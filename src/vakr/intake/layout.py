@@ -63,7 +63,8 @@ def status_choices() -> dict[str, str]:
     drop-down's label, either language alone, or the code itself."""
     out: dict[str, str] = {}
     for status in REPORT_STATUSES:
-        for spelling in (status, status_label(status), *(strings.t(lang, f"monitoring.state.{status}") for lang in LANGS)):
+        names = [strings.t(lang, f"monitoring.state.{status}") for lang in LANGS]
+        for spelling in (status, status_label(status), *names):
             out[normalize(spelling).casefold()] = status
     return out
 

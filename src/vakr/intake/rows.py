@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from vakr.errors import DataError
@@ -13,7 +14,7 @@ from vakr.intake.layout import (APPROVED, COLUMNS, KEYS, META, WHOLE_PLAN, appro
                                 normalize, status_choices)
 from vakr.intake.sheet import Cell, Table
 from vakr.load import SiteData
-from vakr.model import PlanItem, Report
+from vakr.model import Plan, PlanItem, Report
 from vakr.monitoring import ALMATY
 
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
@@ -51,14 +52,13 @@ class Incoming:
 @dataclass
 class FormRows:
     file: str
-    organization: str | None  # the form's code; None when a CSV came without the title rows
-    cycle: str | None
+    cycle: str
     reports: list[Incoming] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     blank: int = 0  # item rows with nothing filled in
 
 
-def read_form(table: Table, site: SiteData, year: str | None, docs: Any, today: dt.date) -> FormRows:
+def read_form(table: Table, site: SiteData, year: str | None, docs: Path, today: dt.date) -> FormRows:
     """Read one form of cycle `year` (or the cycle its title names). `docs` is the site's
     docs/ folder, where a document given by its path must exist."""
     meta, header_at = _meta(table)
@@ -70,13 +70,14 @@ def read_form(table: Table, site: SiteData, year: str | None, docs: Any, today: 
         raise DataError(table.name, 1, None, f"форма цикла {meta['cycle']}, а импорт — в цикл {year}")
     cycle = next((c for c in site.cycles if c.year == cycle_year), None)
     if cycle is None or cycle.plan is None:
-        raise DataError(table.name, 1, None, f"нет утверждённого плана мероприятий цикла {cycle_year} (data/{cycle_year}/plan.yml)")
+        raise DataError(table.name, 1, None,
+                        f"нет утверждённого плана мероприятий цикла {cycle_year} (data/{cycle_year}/plan.yml)")
     code = meta.get("code")
     if code is not None and code != WHOLE_PLAN and code not in site.organizations:
-        raise DataError(table.name, 1, None, f"неизвестный код организации «{code}»: его нет в data/organizations.yml")
-    form = FormRows(table.name, code, cycle_year)
-    items = {item.number: item for item in cycle.plan.items}
-    checker = _RowChecker(table.name, items, code, cycle.plan.approval.date, today, docs, site)
+        raise DataError(table.name, 1, None,
+                        f"неизвестный код организации «{code}»: его нет в data/organizations.yml")
+    form = FormRows(table.name, cycle_year)
+    checker = _RowChecker(table.name, site, cycle.plan, code, today, docs)
     for number, cells in table.rows:
         if number <= header_at:
             continue
@@ -120,8 +121,9 @@ def _check_header(file: str, row: int, cells: list[Cell]) -> None:
         found = _text(cells[i]) if i < len(cells) else ""
         if found != normalize(column.header()):
             expected = column.header().replace("\n", " / ")
-            raise DataError(file, row, None, f"столбец {i + 1}: ожидался заголовок «{expected}», "
-                            f"получен «{found.replace(chr(10), ' / ')}»: столбцы формы нельзя переставлять и удалять")
+            found = found.replace("\n", " / ")
+            raise DataError(file, row, None, f"столбец {i + 1}: ожидался заголовок «{expected}», получен «{found}»: "
+                            "столбцы формы нельзя переставлять и удалять")
 
 
 def _text(cell: Cell) -> str:
@@ -135,10 +137,12 @@ def _text(cell: Cell) -> str:
 
 
 class _RowChecker:
-    def __init__(self, file: str, items: dict[int, PlanItem], code: str | None, approved: dt.date,
-                 today: dt.date, docs: Any, site: SiteData) -> None:
-        self.file, self.items, self.code = file, items, code
-        self.approved, self.today, self.docs, self.site = approved, today, docs, site
+    """Checks the rows of one form of organization `code` (None: any) against `plan`."""
+
+    def __init__(self, file: str, site: SiteData, plan: Plan, code: str | None, today: dt.date, docs: Path) -> None:
+        self.file, self.site, self.code, self.today, self.docs = file, site, code, today, docs
+        self.items: dict[int, PlanItem] = {item.number: item for item in plan.items}
+        self.approved = plan.approval.date
         self.statuses = status_choices()
 
     def check(self, row: int, values: dict[str, Cell]) -> Incoming | Refusal | None:
@@ -182,7 +186,8 @@ class _RowChecker:
             return "статус «не исполнено» без причины: заполните «Причина, если не исполнено (на русском языке)»"
         for evidence in _split(_text(values["evidence"])):
             if _LINK.match(evidence) and not evidence.startswith("http") and not (self.docs / evidence).is_file():
-                return f"подтверждающий документ «{evidence}» не найден в docs/: положите файл туда или укажите номер приказа"
+                return (f"подтверждающий документ «{evidence}» не найден в docs/: "
+                        "положите файл туда или укажите номер приказа")
         return None
 
     def _status(self, text: str) -> str | None:
@@ -201,8 +206,8 @@ class _RowChecker:
     def _report(self, values: dict[str, Cell]) -> dict[str, Any]:
         day = _date(values["date"])
         assert isinstance(day, dt.date)
-        report: dict[str, Any] = {"date": day.strftime("%d.%m.%Y"), "status": self._status(_text(values["status"])),
-                                  "text": _bilingual(values, "text")}
+        status = self._status(_text(values["status"]))
+        report: dict[str, Any] = {"date": day.strftime("%d.%m.%Y"), "status": status, "text": _bilingual(values, "text")}
         if _text(values["reason_ru"]):
             report["reason"] = _bilingual(values, "reason")
         evidence = [{"url": e} if _LINK.match(e) else {"order": e} for e in _split(_text(values["evidence"]))]

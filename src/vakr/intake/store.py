@@ -128,7 +128,8 @@ def _dump(data: dict[str, Any]) -> str:
     ordered = {key: data[key] for key in ("as_of", "plan", "schedule") if key in data}
     ordered.update({key: value for key, value in data.items() if key not in ordered})
     ordered.setdefault("schedule", {})
-    return yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    return yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=10_000)
 
 
 def write_atomic(path: Path, text: str) -> None:
