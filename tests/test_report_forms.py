@@ -344,3 +344,39 @@ def test_on_a_phone_a_report_reads_full_width_under_its_date(imported: Path, bro
         assert report["width"] > 0.8 * section.bounding_box()["width"]
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         page.close()
+
+
+HAND_WRITTEN = """# yaml-language-server: $schema=../../schema/monitoring.schema.json
+# Отчёты об исполнении: можно дописывать вручную или импортировать формы (make reports).
+
+as_of: 01.11.2026
+plan:
+  1:
+  - date: 2026-06-01            # written by hand, ISO date
+    status: not_started
+    text: {ru: Работа не начата}
+schedule:
+  5:
+    done: 12.05.2026
+    links:
+    - url: 2026/announcements/discussion/
+      title: {ru: Объявление о публичном обсуждении}
+
+# Пример отчёта (скопируйте под номер пункта):
+#   - date: 30.06.2026
+#     status: done
+"""
+
+
+def test_a_hand_written_file_keeps_its_comments_settings_and_reports(project: Path, filled: list[Path]) -> None:
+    monitoring(project).write_text(HAND_WRITTEN, encoding="utf-8")
+    assert reports(project, *filled) == 0
+    text = monitoring(project).read_text(encoding="utf-8")
+    assert text.startswith(HAND_WRITTEN.split("as_of")[0])
+    assert text.endswith(HAND_WRITTEN[HAND_WRITTEN.index("\n# Пример"):])
+    data = yaml.safe_load(text)
+    assert list(data) == ["as_of", "plan", "schedule"]
+    assert data["as_of"] == "01.11.2026"
+    assert data["schedule"] == yaml.safe_load(HAND_WRITTEN)["schedule"]
+    assert [r["status"] for r in data["plan"][1]] == ["not_started", "done"]
+    assert main(["--root", str(project), "check"]) == 0
