@@ -190,7 +190,8 @@ def test_filled_forms_become_reports_in_monitoring_yml(project: Path, filled: li
     food = next(iter(FOOD))
     assert sorted(data["plan"]) == sorted([1, 6, 7, food])
     assert data["plan"][1] == [{"date": "30.06.2026", "status": "done", "text": {"ru": FINANCE[1][2], "kk": FINANCE[1][3]},
-                                "evidence": [{"order": "№ 45-П от 30.06.2026"}]}]
+                                "evidence": [{"order": "№ 45-П от 30.06.2026"}], "organization": "almaty-finance"}]
+    assert data["plan"][food][0]["organization"] == "spk-food-trade"
     assert data["plan"][6][0]["evidence"] == [{"url": "documents/2026/pravila-proekt.pdf"}]
     assert "kk" not in data["plan"][6][0]["text"]
     assert data["plan"][7][0]["reason"] == {"ru": FINANCE[7][4][0], "kk": FINANCE[7][4][1]}
@@ -322,6 +323,7 @@ def test_the_execution_page_shows_the_imported_reports_word_for_word(imported: P
     section = page.select_one("section#item-1")
     report = section.select("table.vakr-history tbody td")[1].get_text()
     assert FINANCE[1][column] in report and "№ 45-П от 30.06.2026" in report
+    assert section.select_one(".vakr-report-org").get_text() == "ТОО «Almaty Finance (Алматы финанс)»"  # who reported
     assert section.select_one("table.vakr-history tbody th time")["datetime"] == "2026-06-30"
     link = page.select_one("section#item-6 .vakr-evidence a")
     assert (imported / lang / "2026" / "execution" / link["href"]).resolve() == \
@@ -380,3 +382,11 @@ def test_a_hand_written_file_keeps_its_comments_settings_and_reports(project: Pa
     assert data["schedule"] == yaml.safe_load(HAND_WRITTEN)["schedule"]
     assert [r["status"] for r in data["plan"][1]] == ["not_started", "done"]
     assert main(["--root", str(project), "check"]) == 0
+
+
+def test_a_report_naming_an_unknown_organization_stops_the_check(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    monitoring(project).write_text("plan:\n  1:\n  - date: 30.06.2026\n    status: done\n    text: {ru: Исполнено}\n"
+                                   "    organization: almaty-financ\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 1
+    assert ("data/2026/monitoring.yml, строка 6, поле «plan[1][0].organization»: неизвестная организация "
+            "«almaty-financ»") in capsys.readouterr().err

@@ -213,6 +213,8 @@ class _RowChecker:
         evidence = [{"url": e} if _LINK.match(e) else {"order": e} for e in _split(_text(values["evidence"]))]
         if evidence:
             report["evidence"] = evidence
+        if self.code not in (None, WHOLE_PLAN):
+            report["organization"] = self.code  # who reported, where several share the item
         Report.model_validate(report)  # the model agrees, or this is a bug of the reader
         return report
 
