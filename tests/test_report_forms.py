@@ -393,3 +393,16 @@ def test_a_report_naming_an_unknown_organization_stops_the_check(project: Path, 
     assert main(["--root", str(project), "check"]) == 1
     assert ("data/2026/monitoring.yml, строка 6, поле «plan[1][0].organization»: неизвестная организация "
             "«almaty-financ»") in capsys.readouterr().err
+
+
+def test_a_csv_of_the_same_columns_without_title_rows_needs_the_cycle(project: Path, filled: list[Path],
+                                                                      tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    full = csv_of(filled[0], tmp_path / "full.csv", ";", True).read_text(encoding="utf-8-sig")
+    bare = tmp_path / "bare.csv"
+    bare.write_text(full[full.index("\"№"):], encoding="utf-8")  # from the header row on
+    assert reports(project, bare) == 1
+    assert "нет строки «Цикл ВАКР»: укажите год, например --cycle 2026" in capsys.readouterr().out
+    assert main(["--root", str(project), "reports", str(bare), "--cycle", "2026"]) == 0
+    data = yaml.safe_load(monitoring(project).read_text(encoding="utf-8"))
+    assert sorted(data["plan"]) == sorted(FINANCE)
+    assert "organization" not in data["plan"][1][0]  # a bare CSV does not say who sent it
