@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from vakr import strings
-from vakr.intake.layout import COLUMNS, LANGS, META, WHOLE_PLAN, approved_cells, meta_label, status_label
+from vakr.intake.layout import COLUMNS, LANGS, META, WHOLE_PLAN, approved_cells, both, meta_label, status_label
 from vakr.load import Cycle, SiteData
 from vakr.model import REPORT_STATUSES, Organization, PlanItem
 
@@ -48,17 +48,13 @@ def write_forms(site: SiteData, cycle: Cycle, out: Path, made: dt.date) -> list[
     """Write every form of `cycle` into `out`; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    targets: list[tuple[str, str]] = [(WHOLE_PLAN, _whole_plan_name())]
+    targets: list[tuple[str, str]] = [(WHOLE_PLAN, both("forms.whole_plan"))]
     targets += [(org.id, org.name.ru) for org in responsible(site, cycle)]
     for code, name in targets:
         path = out / form_name(cycle.year, code)
         _workbook(cycle, code, name, made).save(path)
         written.append(path)
     return written
-
-
-def _whole_plan_name() -> str:
-    return " / ".join(strings.t(lang, "forms.whole_plan") for lang in LANGS)
 
 
 def _workbook(cycle: Cycle, code: str, name: str, made: dt.date) -> Workbook:
@@ -83,7 +79,7 @@ def _title(sheet: Worksheet, year: str, code: str, name: str, made: dt.date) -> 
     """Title, then a row per fact: its label over the № and recommendation columns, its
     value over the next three (the reader finds them by the labels)."""
     span = len(COLUMNS)
-    sheet.append([" / ".join(strings.t(lang, "forms.title", year=year) for lang in LANGS)])
+    sheet.append([both("forms.title", year=year)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.row_dimensions[1].height = 22
@@ -153,15 +149,11 @@ def _validations(sheet: Worksheet, last: int) -> None:
     col = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
     choices = ",".join(status_label(s) for s in REPORT_STATUSES)
     status = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showDropDown=False,
-                            promptTitle=_both("monitoring.item.status"), prompt=_both("forms.status.prompt"),
-                            errorTitle=_both("monitoring.item.status"), error=_both("forms.status.error"))
+                            promptTitle=both("monitoring.item.status"), prompt=both("forms.status.prompt"),
+                            errorTitle=both("monitoring.item.status"), error=both("forms.status.error"))
     status.showInputMessage = status.showErrorMessage = True
     status.add(f"{col['status']}{FIRST_ITEM_ROW}:{col['status']}{last}")
     sheet.add_data_validation(status)
-
-
-def _both(key: str) -> str:
-    return " / ".join(strings.t(lang, key) for lang in LANGS)
 
 
 def _print_setup(sheet: Worksheet, last: int) -> None:

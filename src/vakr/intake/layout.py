@@ -49,13 +49,18 @@ APPROVED = tuple(c.key for c in COLUMNS if c.locked and c.key != "number")
 META = ("organization", "code", "cycle", "made")
 
 
+def both(key: str, **values: object) -> str:
+    """A UI string in Russian and Kazakh in one cell: «исполнено / орындалды»."""
+    return " / ".join(strings.t(lang, key, **values) for lang in LANGS)
+
+
 def meta_label(key: str) -> str:
-    return " / ".join(strings.t(lang, f"forms.meta.{key}") for lang in LANGS)
+    return both(f"forms.meta.{key}")
 
 
 def status_label(status: str) -> str:
-    """A status as the drop-down shows it: «исполнено / орындалды»."""
-    return " / ".join(strings.t(lang, f"monitoring.state.{status}") for lang in LANGS)
+    """A status as the drop-down shows it."""
+    return both(f"monitoring.state.{status}")
 
 
 def status_choices() -> dict[str, str]:
