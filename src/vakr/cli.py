@@ -1,6 +1,8 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr import` turns an approved Word table into the cycle's data file."""
+`vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
+the report forms for the responsible units and `vakr reports` merges the filled ones into
+monitoring.yml."""
 
 from __future__ import annotations
 
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import|forms|reports")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
@@ -149,10 +151,26 @@ def main(argv: list[str] | None = None) -> int:
                                help="plan — план мероприятий, schedule — план-график")
     import_parser.add_argument("--kk", type=Path, dest="kk_source", metavar="ФАЙЛ",
                                help="казахская редакция отдельным файлом")
+    forms_parser = commands.add_parser("forms", help="записать формы отчётов (.xlsx) для ответственных подразделений")
+    forms_parser.add_argument("--cycle", required=True, metavar="ГОД", help="год ВАКР, например 2026")
+    forms_parser.add_argument("--out", type=Path, required=True, metavar="ПАПКА", help="папка, куда записать формы")
+    reports_parser = commands.add_parser("reports", help="внести заполненные формы отчётов (.xlsx или .csv) "
+                                                         "в monitoring.yml")
+    reports_parser.add_argument("files", type=Path, nargs="+", metavar="ФАЙЛ",
+                                help="заполненные формы: .xlsx или сохранённый из неё .csv")
+    reports_parser.add_argument("--cycle", metavar="ГОД", help="год ВАКР, если в CSV нет строк заголовка с ним")
+    reports_parser.add_argument("--dry-run", action="store_true",
+                                help="проверить и показать, что изменится, ничего не записывая")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command in ("forms", "reports"):
+        from vakr.intake.command import run_forms, run_reports  # openpyxl only for these commands
+
+        if args.command == "forms":
+            return run_forms(root, args.cycle, args.out)
+        return run_reports(root, args.files, args.cycle, args.dry_run)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
     return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)

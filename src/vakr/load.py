@@ -205,7 +205,7 @@ def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[Dat
     if source is not None:
         _check_publications(data_dir, source, numbers, orgs, errors)
     risks = _risks(data_dir, folder, reference, plan, schedule, errors)
-    monitoring = _monitoring(data_dir, folder, known, errors)
+    monitoring = _monitoring(data_dir, folder, known, orgs, errors)
     edition, _ = _read_optional(data_dir, folder / HISTORY_FILE, EditionHistory, errors)
     if info is None:
         return None
@@ -255,7 +255,7 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
 
 
 def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
-                errors: list[DataError]) -> Monitoring | None:
+                orgs: dict[str, Organization] | None, errors: list[DataError]) -> Monitoring | None:
     """The officers' monitoring file; each item number it names must exist in the plan or
     the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
     still gets these checks; None where the file is absent or unreadable)."""
@@ -276,6 +276,9 @@ def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
                 listed = f"есть пункты {min(numbers)}–{max(numbers)}" if numbers else "в нём нет пунктов"
                 errors.append(DataError(source.name, source.line_of((key, number)), field_path((key, number)),
                                         f"в {what} ({folder.name}/{data_file}) нет пункта {number}; {listed}"))
+    plan = source.data.get("plan") if isinstance(source.data, dict) else None
+    for number, reports in (plan.items() if isinstance(plan, dict) else ()):
+        _check_refs(_raw(reports, "*", "organization", at=("plan", number)), source, orgs, errors)
     return monitoring
 
 

@@ -532,6 +532,8 @@ class Report(Strict):
     reason: Text | None = Field(default=None, description="Причина неисполнения или задержки",
                                examples=[{"ru": "Реорганизация подразделения"}])
     evidence: list[Evidence] = Field(default_factory=list, description="Подтверждающие документы")
+    organization: Slug | None = Field(default=None, description="Кто прислал отчёт: id из data/organizations.yml "
+                                      "(импорт форм указывает его сам)")
 
     @model_validator(mode="after")
     def _reason_for_not_done(self) -> Report:
