@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
 COMPILE = $(BIN)/python -m compileall -q src hooks
 
-.PHONY: serve build check test schema lock clean import bench
+.PHONY: serve build check test schema lock clean import bench translation
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -48,6 +48,9 @@ test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests include
 import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan CYCLE=2026 [KK=plan-kk.docx]
 	@test -n "$(SOURCE)" -a -n "$(KIND)" -a -n "$(CYCLE)" || { echo "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или schedule; KK=казахская редакция, если она в отдельном файле)"; exit 2; }
 	$(BIN)/python -m vakr import "$(SOURCE)" --cycle "$(CYCLE)" --kind "$(KIND)" $(if $(KK),--kk "$(KK)")
+translation: $(STAMP)  ## export the texts without Kazakh for the translator: make translation CYCLE=2026 [FORMAT=xliff|xlsx]
+	@test -n "$(CYCLE)" || { echo "Укажите год: make translation CYCLE=2026 (FORMAT=xliff или xlsx)"; exit 2; }
+	$(BIN)/python -m vakr translation export --cycle "$(CYCLE)" --format "$(or $(FORMAT),xliff)"
 bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
 	bash .ci/system-deps.sh
 	$(COMPILE)

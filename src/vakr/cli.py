@@ -1,6 +1,7 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr import` turns an approved Word table into the cycle's data file."""
+`vakr import` turns an approved Word table into the cycle's data file; `vakr translation`
+exports the texts without Kazakh for the translator and imports the translation."""
 
 from __future__ import annotations
 
@@ -117,12 +118,26 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026 (writes data/<cycle>/<kind>.yml)")
     import_parser.add_argument("--kind", required=True, choices=["plan", "schedule"])
     import_parser.add_argument("--kk", type=Path, dest="kk_source", help="the Kazakh edition in a separate file")
+    translation = commands.add_parser("translation", help="the Kazakh edition: export texts for the translator, import the translation")
+    steps = translation.add_subparsers(dest="step", required=True)
+    export_parser = steps.add_parser("export", help="write every text without Kazakh as XLIFF 1.2 or .xlsx")
+    export_parser.add_argument("--cycle", required=True, help="the ВАКР year, e.g. 2026")
+    export_parser.add_argument("--format", choices=["xliff", "xlsx"], default="xliff")
+    export_parser.add_argument("--out", type=Path, help="the file to write (default: translation/vakr-<cycle>-ru-kk.xlf|.xlsx)")
+    steps.add_parser("import", help="merge a translated XLIFF or .xlsx into the kk fields of data/").add_argument(
+        "file", type=Path, help="the translated .xlf/.xliff or .xlsx")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
+    if args.command == "translation":
+        from vakr.translation import command
+
+        if args.step == "export":
+            return command.export(root, args.cycle, args.format, args.out)
+        return command.import_file(root, args.file)
     return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)
 
 

@@ -1,0 +1,67 @@
+"""`vakr translation export|import`: the officer's two steps of the round trip."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from vakr.errors import DataErrors
+from vakr.translation import glossary, merge, xliff, xlsx
+from vakr.translation.exchange import outgoing
+from vakr.translation.segments import collect
+
+FORMATS = {"xliff": ".xlf", "xlsx": ".xlsx"}
+_XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+
+
+def export(root: Path, cycle: str, fmt: str, out: Path | None) -> int:
+    if not (root / "data" / cycle).is_dir():
+        print(f"Нет папки data/{cycle}: укажите год цикла ВАКР, например CYCLE=2026", file=sys.stderr)
+        return 2
+    terms = glossary.load()
+    rows = outgoing(collect(root, cycle), terms)
+    out = out or root / "translation" / f"vakr-{cycle}-ru-kk{FORMATS[fmt]}"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "xliff":
+        xliff.write(out, rows, original=f"vakr-{cycle}")
+    else:
+        xlsx.write(out, rows, terms)
+    known = sum(row.known is not None for row in rows)
+    print(f"Выгружено текстов без казахского перевода: {len(rows)} (из них с известным переводом того же "
+          f"русского текста: {known}); терминов глоссария: {len(terms) or 'нет (src/vakr/glossary.yml не найден)'}")
+    print(f"Файл для переводчика: {out}")
+    return 0
+
+
+def import_file(root: Path, path: Path) -> int:
+    try:
+        rows = xliff.read(path) if path.suffix.lower() in _XLIFF_SUFFIXES else xlsx.read(path)
+    except (OSError, ValueError, KeyError) as err:  # unreadable, not XLIFF/xlsx, no translation sheet
+        print(f"Импорт перевода не выполнен, data/ не изменён:\n  {path}: {err}", file=sys.stderr)
+        return 1
+    accepted, summary = merge.check(root, rows)
+    try:
+        merge.apply(root, accepted, summary)
+    except DataErrors as err:
+        print(f"Импорт перевода не выполнен, data/ не изменён:\n{err}", file=sys.stderr)
+        return 1
+    for line in summary.lines():
+        print(line)
+    for note in draft_notes(root, {segment.file for segment, _ in accepted.values()}):
+        print(note)
+    return 1 if summary.refused else 0
+
+
+def draft_notes(root: Path, files: set[str]) -> list[str]:
+    """For each document written whose Kazakh edition is not approved: the texts are a draft."""
+    from vakr.load import load_site
+
+    site = load_site(root / "data")
+    notes = []
+    for cycle in site.cycles:
+        for name, doc in (("plan", cycle.plan), ("schedule", cycle.schedule)):
+            rel = f"data/{cycle.year}/{name}.yml"
+            if doc is not None and rel in files and doc.kk_approved_on is None:
+                notes.append(f"Казахская редакция {rel} не утверждена: её тексты — черновик (видны в make serve, "
+                             "в make build не попадают), пока в файл не записано утверждение kk_approved.")
+    return notes
