@@ -36,8 +36,9 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) > 5 else word
 
 
-def load(path: Path = GLOSSARY_FILE) -> list[Term]:
+def load(path: Path | None = None) -> list[Term]:
     """The terms, or none when the glossary has not been written yet."""
+    path = path or GLOSSARY_FILE
     if not path.exists():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

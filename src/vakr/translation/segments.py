@@ -121,6 +121,8 @@ def collect(root: Path, cycle: str) -> list[Segment]:
         for path, names, item, mapping in _texts(data, (), (), None):
             field = str(path[-2] if path[-1] == "source" else path[-1])  # deadline.source: the deadline column
             column = _COLUMNS.get(kind, {}).get(field)
+            if names[0] == kind:  # organizations.yml holds `organizations:`: one word in the id
+                names = names[1:]
             out.append(Segment(
                 id="/".join([document, *names]), document=document, file=rel, path=path, source=mapping["ru"],
                 target=mapping.get("kk"), context=_context(item, column, columns, field)))
