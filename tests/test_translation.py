@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from lxml import etree
 from openpyxl import load_workbook
 from translate.storage import xliff
 from translate.storage.placeables import StringElem
@@ -274,3 +275,25 @@ def test_unapproved_kazakh_is_only_in_the_review_build_then_published_once_appro
     note = catalog()["edition.kk.approved"]["kk"].split("{date}")[0]
     assert note in page.select_one(".vakr-note").get_text()
     assert "approved: schedule (30.03.2026), plan (01.12.2026)" in (approved / "build.log").read_text()
+
+
+def test_cat_tool_segment_markers_pass_and_new_placeholders_are_refused(tmp_path: Path) -> None:
+    """memoQ and Trados wrap targets in <mrk mtype="seg">: unwrapped. A placeholder the source
+    never had (<x/>) is refused."""
+    from vakr.translation import merge
+    from vakr.translation import xliff as ours
+
+    store = xliff.xlifffile.parsestring(_export(ROOT, "xliff", tmp_path / "a.xlf").read_bytes())
+    units = {u.xmlelement.get("id"): u for u in store.units}
+    seg = '<mrk xmlns="urn:oasis:names:tc:xliff:document:1.2" mtype="seg" mid="1">{}</mrk>'
+    for uid, inner in (("2026/plan/items/1/measure", "Тест: жетекші басшыларға &amp; бөлімшелерге."),
+                       ("2026/plan/items/2/measure", 'Тест: бақылау <x xmlns="urn:oasis:names:tc:xliff:document:1.2" id="1"/> қамтамасыз ету.')):
+        units[uid].target = "x"
+        target = units[uid].xmlelement.find(f"{{{XLIFF_12}}}target")
+        target.text = None
+        target.append(etree.fromstring(seg.format(inner)))
+    (tmp_path / "t.xlf").write_bytes(bytes(store))
+    rows = [r for r in ours.read(tmp_path / "t.xlf") if r.target]
+    accepted, summary = merge.check(ROOT, rows)
+    assert accepted["2026/plan/items/1/measure"][1] == "Тест: жетекші басшыларға & бөлімшелерге."
+    assert summary.refused == [("trans-unit 2026/plan/items/2/measure", "в переводе появились теги, которых нет в оригинале")]

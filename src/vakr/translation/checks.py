@@ -9,6 +9,7 @@ from typing import Any
 from vakr.translation.segments import MarkupError, from_markup, shape
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*/?>")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # A Kazakh text this long without one of its own letters is, in practice, Russian.
 _RUSSIAN_FROM = 15
@@ -17,6 +18,8 @@ _RUSSIAN_FROM = 15
 def parse_target(source: Any, target: str) -> tuple[Any, str | None]:
     """(the value for the data, None) or (None, the reason to refuse)."""
     if isinstance(source, str):
+        if _TAG.search(target) and not _TAG.search(source):
+            return None, "в переводе появились теги, которых нет в оригинале"
         if "\n" in target.strip() and "\n" not in source:
             return None, "структура изменилась: в оригинале один абзац, в переводе несколько строк"
         return target.strip(), None

@@ -53,15 +53,21 @@ def import_file(root: Path, path: Path) -> int:
 
 
 def draft_notes(root: Path, files: set[str]) -> list[str]:
-    """For each document written whose Kazakh edition is not approved: the texts are a draft."""
+    """What becomes of the texts just written: a document's stay a draft until its Kazakh
+    edition is approved; the other files have no approval, so their texts go out with the
+    next build — the officer is told which."""
     from vakr.load import load_site
 
     site = load_site(root / "data")
+    documents = {f"data/{c.year}/{name}.yml": doc for c in site.cycles
+                 for name, doc in (("plan", c.plan), ("schedule", c.schedule)) if doc is not None}
     notes = []
-    for cycle in site.cycles:
-        for name, doc in (("plan", cycle.plan), ("schedule", cycle.schedule)):
-            rel = f"data/{cycle.year}/{name}.yml"
-            if doc is not None and rel in files and doc.kk_approved_on is None:
-                notes.append(f"Казахская редакция {rel} не утверждена: её тексты — черновик (видны в make serve, "
-                             "в make build не попадают), пока в файл не записано утверждение kk_approved.")
+    for rel in sorted(files):
+        document = documents.get(rel)
+        if document is None:
+            notes.append(f"Внимание: у {rel} нет утверждения казахской редакции — записанные тексты будут "
+                         "опубликованы при следующей сборке (make build); проверьте их до публикации.")
+        elif document.kk_approved_on is None:
+            notes.append(f"Казахская редакция {rel} не утверждена: её тексты — черновик (видны в make serve, "
+                         "в make build не попадают), пока в файл не записано утверждение kk_approved.")
     return notes

@@ -74,19 +74,22 @@ def read(path: Path) -> list[Returned]:
 
 def _markup(elems: list) -> str:
     """A plain text as it is; inline elements back to <p>/<ul>/<li> markup (by the id prefix
-    the export gave them), anything else a tag the structure check refuses."""
-    if all(type(e) is StringElem and all(isinstance(s, str) for s in e.sub) for e in elems):
-        return "".join(str(e) for e in elems)
-    return "".join(_elem(e) for e in elems)
+    the export gave them). CAT tools' segment markers (<mrk>) are unwrapped; any other inline
+    element becomes a tag the import refuses, since the source had none."""
+    rich = any(isinstance(e, inline.G) for elem in elems for e in elem.depth_first())
+    return "".join(_elem(e, rich) for e in elems)
 
 
-def _elem(elem: object) -> str:
+def _elem(elem: object, rich: bool) -> str:
     if isinstance(elem, str):
-        return escape(elem)
+        return escape(elem) if rich else elem
     if isinstance(elem, inline.G):
         tag = next((t for t in ("ul", "li", "p") if str(elem.id).startswith(t)), "g")
-        return f"<{tag}>" + "".join(_elem(e) for e in elem.sub) + f"</{tag}>"
-    if type(elem) is StringElem:
-        return "".join(_elem(e) for e in elem.sub)
-    return f"<{type(elem).__name__.lower()}/>"  # a placeholder (<x/>, <ph>…) the source never had
+        return f"<{tag}>" + "".join(_elem(e, rich) for e in elem.sub) + f"</{tag}>"
+    if type(elem) is StringElem or _is_mrk(elem):
+        return "".join(_elem(e, rich) for e in elem.sub)  # type: ignore[attr-defined]
+    return f"<{type(elem).__name__.lower()}/>"
 
+
+def _is_mrk(elem: object) -> bool:
+    return isinstance(elem, inline.UnknownXML) and etree.QName(elem.xml_node).localname == "mrk"
