@@ -274,6 +274,7 @@ def test_unapproved_kazakh_is_only_in_the_review_build_then_published_once_appro
     assert not block.has_attr("lang")
     note = catalog()["edition.kk.approved"]["kk"].split("{date}")[0]
     assert note in page.select_one(".vakr-note").get_text()
+    assert catalog()["plan.translation.pending"]["kk"] not in page.get_text()  # "being prepared" no more
     assert "approved: schedule (30.03.2026), plan (01.12.2026)" in (approved / "build.log").read_text()
 
 
