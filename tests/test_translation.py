@@ -298,3 +298,18 @@ def test_cat_tool_segment_markers_pass_and_new_placeholders_are_refused(tmp_path
     accepted, summary = merge.check(ROOT, rows)
     assert accepted["2026/plan/items/1/measure"][1] == "Тест: жетекші басшыларға & бөлімшелерге."
     assert summary.refused == [("trans-unit 2026/plan/items/2/measure", "в переводе появились теги, которых нет в оригинале")]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("t.xlf", "не XML", "это не файл XLIFF"),
+    ("t.xlf", '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', "нет элемента <file>"),
+    ("t.xlsx", "не таблица", "это не таблица Excel"),
+    ("t.txt", "что-то", "ожидался файл XLIFF"),
+])
+def test_a_file_that_is_not_a_translation_is_refused_in_russian(tmp_path: Path, name: str, content: str,
+                                                                message: str) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "vakr", "--root", str(ROOT), "translation", "import",
+                             str(tmp_path / name)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Импорт перевода не выполнен, data/ не изменён" in result.stderr and message in result.stderr

@@ -24,14 +24,14 @@ def parse_target(source: Any, target: str) -> tuple[Any, str | None]:
             return None, "структура изменилась: в оригинале один абзац, в переводе несколько строк"
         return target.strip(), None
     if "<" not in target:
-        return None, "разметка утеряна: в оригинале абзацы и списки (теги <p>, <ul>, <li>), в переводе тегов нет"
+        return None, "разметка утеряна: в оригинале абзацы и списки (теги <p>, <ul>, <li>), в переводе их нет"
     try:
         blocks = from_markup(target.strip())
     except MarkupError as err:
         return None, f"разметка утеряна или повреждена: {err}"
     blocks = [{"p": b["p"].strip()} if "p" in b else {"ul": [li.strip() for li in b["ul"]]} for b in blocks]
     if shape(blocks) != shape(source):
-        return None, (f"структура изменилась: в оригинале {_describe(source)}, в переводе {_describe(blocks)}")
+        return None, f"структура изменилась: в оригинале {_describe(source)}, в переводе {_describe(blocks)}"
     if any(not text for text in _strings(blocks)):
         return None, "пустой абзац или пункт списка в переводе"
     return blocks, None

@@ -28,15 +28,18 @@ def export(root: Path, cycle: str, fmt: str, out: Path | None) -> int:
         xlsx.write(out, rows, terms)
     known = sum(row.known is not None for row in rows)
     print(f"Выгружено текстов без казахского перевода: {len(rows)} (из них с известным переводом того же "
-          f"русского текста: {known}); терминов глоссария: {len(terms) or 'нет (src/vakr/glossary.yml не найден)'}")
+          f"русского текста: {known}); терминов глоссария: {len(terms) or 'нет (нет src/vakr/glossary.yml)'}")
     print(f"Файл для переводчика: {out}")
     return 0
 
 
 def import_file(root: Path, path: Path) -> int:
+    suffix = path.suffix.lower()
     try:
-        rows = xliff.read(path) if path.suffix.lower() in _XLIFF_SUFFIXES else xlsx.read(path)
-    except (OSError, ValueError, KeyError) as err:  # unreadable, not XLIFF/xlsx, no translation sheet
+        if suffix not in (*_XLIFF_SUFFIXES, ".xlsx"):
+            raise ValueError(f"ожидался файл XLIFF ({', '.join(_XLIFF_SUFFIXES)}) или таблица .xlsx")
+        rows = xliff.read(path) if suffix in _XLIFF_SUFFIXES else xlsx.read(path)
+    except (OSError, ValueError) as err:  # unreadable, not XLIFF or xlsx, no translation columns
         print(f"Импорт перевода не выполнен, data/ не изменён:\n  {path}: {err}", file=sys.stderr)
         return 1
     accepted, summary = merge.check(root, rows)

@@ -43,7 +43,8 @@ def load(path: Path | None = None) -> list[Term]:
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return [Term(id=str(t["id"]), ru=str(t["ru"]), kk=str(t["kk"]), avoid_kk=tuple(t.get("avoid_kk") or ()),
-                 note=str(t.get("note") or "")) for t in data.get("terms") or [] if t.get("ru") and t.get("kk")]
+                 note=str(t.get("note") or ""))
+            for t in data.get("terms") or [] if t.get("ru") and t.get("kk")]
 
 
 def terms_in(text: str, terms: list[Term]) -> list[Term]:

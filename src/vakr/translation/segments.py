@@ -13,8 +13,8 @@ from xml.etree import ElementTree
 
 import yaml
 
-from vakr.load import (CONTACTS_FILE, DIRECTIONS_FILE, MATRIX_FILE, MONITORING_FILE, ORGANIZATIONS_FILE, PLAN_FILE,
-                       PUBLICATIONS_FILE, RISKS_FILE, SCHEDULE_FILE)
+from vakr.load import (CONTACTS_FILE, DIRECTIONS_FILE, MATRIX_FILE, MONITORING_FILE, ORGANIZATIONS_FILE,
+                       PLAN_FILE, PUBLICATIONS_FILE, RISKS_FILE, SCHEDULE_FILE)
 
 SITE_FILES = (ORGANIZATIONS_FILE, DIRECTIONS_FILE, CONTACTS_FILE, MATRIX_FILE)
 CYCLE_FILES = (SCHEDULE_FILE, PLAN_FILE, RISKS_FILE, PUBLICATIONS_FILE, MONITORING_FILE)
@@ -86,13 +86,18 @@ def from_markup(text: str) -> list[dict[str, Any]]:
         raise MarkupError("текст вне абзацев <p> и списков <ul>")
     blocks: list[dict[str, Any]] = []
     for el in root:
-        if el.tag == "p" and not len(el):
+        if _leaf(el, "p"):
             blocks.append({"p": el.text or ""})
-        elif el.tag == "ul" and all(li.tag == "li" and not len(li) for li in el) and not (el.text or "").strip():
+        elif el.tag == "ul" and not (el.text or "").strip() and all(_leaf(li, "li") for li in el):
             blocks.append({"ul": [li.text or "" for li in el]})
         else:
             raise MarkupError(f"неизвестный или вложенный тег <{el.tag}>")
     return blocks
+
+
+def _leaf(el: ElementTree.Element, tag: str) -> bool:
+    """`<tag>` holding text only, nothing after it but blanks (inside a list)."""
+    return el.tag == tag and not len(el) and not (el.tail or "").strip()
 
 
 def shape(value: Value) -> list[str]:
@@ -119,7 +124,7 @@ def collect(root: Path, cycle: str) -> list[Segment]:
         columns = (data.get("columns") or {}).get("ru") or []
         kind = document.rsplit("/", 1)[-1]
         for path, names, item, mapping in _texts(data, (), (), None):
-            field = str(path[-2] if path[-1] == "source" else path[-1])  # deadline.source: the deadline column
+            field = str(path[-2] if path[-1] == "source" else path[-1])  # deadline.source: deadline column
             column = _COLUMNS.get(kind, {}).get(field)
             if names[0] == kind:  # organizations.yml holds `organizations:`: one word in the id
                 names = names[1:]
@@ -129,7 +134,10 @@ def collect(root: Path, cycle: str) -> list[Segment]:
     return out
 
 
-def _texts(node: Any, path: Path_, names: tuple[str, ...], item: str | None) -> Iterator[tuple[Path_, tuple[str, ...], str | None, dict]]:
+Found = tuple[Path_, tuple[str, ...], str | None, dict]  # path, id parts, item, the {ru, kk} mapping
+
+
+def _texts(node: Any, path: Path_, names: tuple[str, ...], item: str | None) -> Iterator[Found]:
     """Walk the file; name list entries by their number or id where they have one, so an id
     survives reordering and insertion of other entries."""
     if isinstance(node, dict):

@@ -54,13 +54,19 @@ def _rich(blocks: list[dict]) -> StringElem:
         if "p" in block:
             parts.append(inline.G(id=f"p{n}", sub=[StringElem(block["p"])]))
         else:
-            items = [inline.G(id=f"li{n}-{i}", sub=[StringElem(li)]) for i, li in enumerate(block["ul"], start=1)]
+            items = [inline.G(id=f"li{n}-{i}", sub=[StringElem(li)])
+                     for i, li in enumerate(block["ul"], start=1)]
             parts.append(inline.G(id=f"ul{n}", sub=items))
     return StringElem(parts)
 
 
 def read(path: Path) -> list[Returned]:
-    store = xliff.xlifffile.parsestring(path.read_bytes())
+    try:
+        store = xliff.xlifffile.parsestring(path.read_bytes())
+    except etree.LxmlError as err:
+        raise ValueError(f"это не файл XLIFF: {err}") from None
+    except StopIteration:  # translate-toolkit finds no <file>
+        raise ValueError("это не файл XLIFF: в нём нет элемента <file>") from None
     out = []
     for unit in store.units:
         if not unit.istranslatable():

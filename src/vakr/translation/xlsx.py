@@ -5,10 +5,12 @@ the last column, and the glossary on its own sheet."""
 from __future__ import annotations
 
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from vakr.translation.exchange import COLUMNS, Outgoing, Returned
 from vakr.translation.glossary import Term
@@ -52,7 +54,10 @@ def _layout(sheet, widths: tuple[int, ...]) -> None:  # type: ignore[no-untyped-
 def read(path: Path) -> list[Returned]:
     """Rows of the translation sheet, found by its column headings (a translator may move or
     add columns); blank rows are skipped."""
-    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, BadZipFile) as err:
+        raise ValueError(f"это не таблица Excel .xlsx: {err}") from None
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     lines = sheet.iter_rows(values_only=True)
     header = [str(v).strip() if v is not None else "" for v in next(lines, ())]
