@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from vakr.errors import DataErrors
+from vakr.load import load_site
 from vakr.translation import glossary, merge, xliff, xlsx
 from vakr.translation.exchange import outgoing
 from vakr.translation.segments import collect
@@ -18,6 +19,11 @@ def export(root: Path, cycle: str, fmt: str, out: Path | None) -> int:
     if not (root / "data" / cycle).is_dir():
         print(f"Нет папки data/{cycle}: укажите год цикла ВАКР, например CYCLE=2026", file=sys.stderr)
         return 2
+    try:
+        load_site(root / "data")  # the translator gets texts of data that would build, nothing else
+    except DataErrors as err:
+        print(f"Выгрузка не выполнена:\n{err}", file=sys.stderr)
+        return 1
     terms = glossary.load()
     rows = outgoing(collect(root, cycle), terms)
     out = out or root / "translation" / f"vakr-{cycle}-ru-kk{FORMATS[fmt]}"
@@ -59,8 +65,6 @@ def draft_notes(root: Path, files: set[str]) -> list[str]:
     """What becomes of the texts just written: a document's stay a draft until its Kazakh
     edition is approved; the other files have no approval, so their texts go out with the
     next build — the officer is told which."""
-    from vakr.load import load_site
-
     site = load_site(root / "data")
     documents = {f"data/{c.year}/{name}.yml": doc for c in site.cycles
                  for name, doc in (("plan", c.plan), ("schedule", c.schedule)) if doc is not None}
