@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
 COMPILE = @$(BIN)/python -m compileall -q src hooks
 
-.PHONY: serve build check test schema lock clean import bench forms reports
+.PHONY: serve build check test schema lock clean import bench forms reports translation
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -55,6 +55,10 @@ forms: $(STAMP)  ## write the report forms for the responsible units: make forms
 reports: $(STAMP)  ## import filled report forms: make reports SOURCE="a.xlsx b.csv" [DRY=1]
 	@test -n "$(SOURCE)" || { echo "Укажите файлы: make reports SOURCE=\"форма1.xlsx форма2.xlsx\" (DRY=1 — только проверить)"; exit 2; }
 	@$(BIN)/python -m vakr reports $(SOURCE) $(if $(DRY),--dry-run)
+
+translation: $(STAMP)  ## export the texts without Kazakh for the translator: make translation CYCLE=2026 [FORMAT=xliff|xlsx]
+	@test -n "$(CYCLE)" || { echo "Укажите год: make translation CYCLE=2026 (FORMAT=xliff или xlsx)"; exit 2; }
+	@$(BIN)/python -m vakr translation export --cycle "$(CYCLE)" --format "$(or $(FORMAT),xliff)"
 
 bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
 	bash .ci/system-deps.sh

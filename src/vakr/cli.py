@@ -2,7 +2,8 @@
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
 `vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
 the report forms for the responsible units and `vakr reports` merges the filled ones into
-monitoring.yml."""
+monitoring.yml; `vakr translation` exports the texts without Kazakh for the translator and
+imports the translation."""
 
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import|forms|reports")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import|forms|reports|translation")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
@@ -161,6 +162,16 @@ def main(argv: list[str] | None = None) -> int:
     reports_parser.add_argument("--cycle", metavar="ГОД", help="год ВАКР, если в CSV нет строк заголовка с ним")
     reports_parser.add_argument("--dry-run", action="store_true",
                                 help="проверить и показать, что изменится, ничего не записывая")
+    translation = commands.add_parser("translation", help="казахская редакция: выгрузить тексты для переводчика, "
+                                                          "внести перевод")
+    steps = translation.add_subparsers(dest="step", required=True, title="шаги", metavar="export|import")
+    export_parser = steps.add_parser("export", help="записать все тексты без казахского перевода (XLIFF 1.2 или .xlsx)")
+    export_parser.add_argument("--cycle", required=True, metavar="ГОД", help="год ВАКР, например 2026")
+    export_parser.add_argument("--format", choices=["xliff", "xlsx"], default="xliff", help="формат файла")
+    export_parser.add_argument("--out", type=Path, metavar="ФАЙЛ",
+                               help="куда записать (по умолчанию translation/vakr-<год>-ru-kk.xlf или .xlsx)")
+    steps.add_parser("import", help="внести переведённый XLIFF или .xlsx в поля kk в data/").add_argument(
+        "file", type=Path, metavar="ФАЙЛ", help="переведённый .xlf/.xliff или .xlsx")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
@@ -173,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_reports(root, args.files, args.cycle, args.dry_run)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
+    if args.command == "translation":
+        from vakr.translation import command
+
+        if args.step == "export":
+            return command.export(root, args.cycle, args.format, args.out)
+        return command.import_file(root, args.file)
     return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)
 
 

@@ -3,7 +3,7 @@ compliance service sees what still awaits translation."""
 
 from __future__ import annotations
 
-from vakr.load import SiteData
+from vakr.load import Cycle, SiteData
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -24,4 +24,21 @@ def coverage_lines(site: SiteData) -> list[str]:
                 parts.append(f"пунктов плана-графика {done} из {len(items)}")
             if parts:
                 out.append(f"ВАКР {cycle.year}, {lang}: переведено " + ", ".join(parts))
+        out.append(f"ВАКР {cycle.year}, казахская редакция: " + _approvals(cycle))
     return out
+
+
+def _approvals(cycle: Cycle) -> str:
+    """Which documents have an approved Kazakh edition: only those are published in Kazakh."""
+    approved, draft = [], []
+    for name, document in (("schedule", cycle.schedule), ("plan", cycle.plan)):
+        if document is None:
+            continue
+        if document.kk_approved_on is None:
+            draft.append(name)
+        else:
+            approved.append(f"{name} ({document.kk_approved_on:%d.%m.%Y})")
+    parts = [f"утверждена: {', '.join(approved)}"] if approved else []
+    if draft:
+        parts.append(f"не утверждена (казахские тексты — черновик, пока нет kk_approved): {', '.join(draft)}")
+    return "; ".join(parts) or "документов нет"

@@ -1,6 +1,7 @@
 """Drafts: officers review with `mkdocs serve`; the publishable build (`make build`) sees the
 data with every draft removed, so a draft never becomes a page, a feed entry, a download, a
-search entry or a sitemap line."""
+search entry or a sitemap line. The Kazakh texts of a document whose Kazakh edition is not
+approved (no `kk_approved`) are a draft too: the published pages show its Russian text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import dataclasses
 from vakr.errors import DataError, DataErrors
 from vakr.load import Cycle, SiteData
 from vakr.originals import declared
+from vakr.model import Document
 
 
 def published(site: SiteData) -> SiteData:
@@ -20,6 +22,7 @@ def published(site: SiteData) -> SiteData:
 
 
 def _published_cycle(cycle: Cycle) -> Cycle:
+    cycle = dataclasses.replace(cycle, plan=_approved_kk(cycle.plan), schedule=_approved_kk(cycle.schedule))
     pubs = cycle.publications
     if pubs is None:
         return cycle
@@ -30,6 +33,26 @@ def _published_cycle(cycle: Cycle) -> Cycle:
             update[name] = type(part)(schedule_item=part.schedule_item)
     update["announcements"] = [a for a in pubs.announcements if not a.draft]
     return dataclasses.replace(cycle, publications=pubs.model_copy(update=update))
+
+
+def _approved_kk(document: Document | None) -> Document | None:
+    """The document without its Kazakh texts while its Kazakh edition is not approved."""
+    if document is None or document.kk_approved_on is not None:
+        return document
+    return type(document).model_validate(_without_kk(document.model_dump(exclude_none=True)))
+
+
+def has_kk_texts(document: Document) -> bool:
+    data = document.model_dump(exclude_none=True)
+    return _without_kk(data) != data
+
+
+def _without_kk(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_kk(v) for k, v in value.items() if not (k == "kk" and "ru" in value)}
+    if isinstance(value, list):
+        return [_without_kk(v) for v in value]
+    return value
 
 
 def draft_files(site: SiteData) -> set[str]:

@@ -179,6 +179,14 @@ class Approval(Strict):
     kk: ApprovalText | None = Field(default=None, description="Гриф утверждения на казахском языке")
 
 
+class KkApproval(Strict):
+    """The approval of a Kazakh edition made after the Russian one (the plan 2026 has none
+    yet): until it is recorded, the document's Kazakh texts are a draft, never the Company's."""
+
+    date: Date = Field(description="Дата утверждения казахской редакции")
+    kk: ApprovalText = Field(description="Гриф казахской редакции: «БЕКІТЕМІН», должность и ФИО, дата — как в документе")
+
+
 class Columns(Strict):
     """The column headings as printed in the approved document, per language."""
 
@@ -205,10 +213,26 @@ class ScheduleSection(Strict):
     items: list[ScheduleItem] = Field(min_length=1, description="Пункты раздела")
 
 
-class Schedule(Strict):
+class Document(Strict):
+    """What every approved document has: the approval block, the title, the column headings."""
+
     approval: Approval = Field(description="Гриф утверждения: дата, должность, ФИО")
     title: Text = Field(description="Название документа")
     columns: Columns = Field(default=Columns(), description="Заголовки столбцов таблицы, как в документе")
+    kk_approved: KkApproval | None = Field(
+        default=None, description="Утверждение казахской редакции, если она утверждена позже русской; "
+        "до этого казахские тексты документа — черновик (видны только в make serve)")
+
+    @property
+    def kk_approved_on(self) -> dt.date | None:
+        """When the Kazakh edition became the Company's: with the Russian one when the approved
+        document carries «БЕКІТЕМІН» itself, else on `kk_approved`; None while it is a draft."""
+        if self.kk_approved is not None:
+            return self.kk_approved.date
+        return self.approval.date if self.approval.kk is not None else None
+
+
+class Schedule(Document):
     sections: list[ScheduleSection] = Field(min_length=1, description="Разделы плана-графика")
 
     def items(self) -> list[ScheduleItem]:
@@ -229,10 +253,7 @@ class PlanItem(Strict):
         return all(text is None or getattr(text, lang) is not None for text in texts)
 
 
-class Plan(Strict):
-    approval: Approval = Field(description="Гриф утверждения: дата, должность, ФИО")
-    title: Text = Field(description="Название документа")
-    columns: Columns = Field(default=Columns(), description="Заголовки столбцов таблицы, как в документе")
+class Plan(Document):
     items: list[PlanItem] = Field(min_length=1, description="Пункты плана мероприятий")
     control: Text = Field(description="Заключительная строка о контроле исполнения")
 

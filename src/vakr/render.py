@@ -19,7 +19,8 @@ from vakr.cartogram import Cartogram
 from vakr.feed import FIELD_KEYS, feed_path
 from vakr.history import History
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
+from vakr.drafts import has_kk_texts
+from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.home import HomeCycles, home_cycles
 from vakr.pages import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
@@ -114,6 +115,11 @@ class _Helpers:
         if fallback:
             return _untranslated("div", fallback, body)
         return body
+
+    def kk_draft(self, document: Document) -> bool:
+        """This page shows Kazakh texts of an edition nobody approved yet (only `make serve`
+        gets them: the publishable build removed them, see drafts.py)."""
+        return self.lang != DEFAULT_LANGUAGE and document.kk_approved_on is None and has_kk_texts(document)
 
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
