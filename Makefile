@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
 COMPILE = $(BIN)/python -m compileall -q src hooks
 
-.PHONY: serve build check test schema lock clean import bench
+.PHONY: serve build check test schema lock clean import bench fonts
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -52,6 +52,9 @@ bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes
 	bash .ci/system-deps.sh
 	$(COMPILE)
 	$(BIN)/python -m bench
+
+fonts:  ## re-fetch the site's typeface into docs/assets/fonts/ (committed; needs npm: see .ci/fonts.py)
+	$(PYTHON) .ci/fonts.py
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ from the data model
 	$(BIN)/python -m vakr.schema schema
