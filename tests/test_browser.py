@@ -103,6 +103,29 @@ def test_every_table_fits_a_desktop_screen(browser: Browser, base_url: str, site
     assert not clipped, "\n".join(clipped)
 
 
+# side-menu links a reader cannot see at once: cut off by the menu's box or the screen, or under
+# something else (the sticky header or title); links of collapsed sections are not shown anyway
+HIDDEN_MENU_LINKS = """[...document.querySelectorAll(".md-sidebar--primary .md-nav__link")]
+  .filter(a => a.checkVisibility({visibilityProperty: true}) && a.getBoundingClientRect().height > 0)
+  .filter(a => { const r = a.getBoundingClientRect(), x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
+                 const top = document.elementFromPoint(x, y), box = a.closest(".md-sidebar__scrollwrap").getBoundingClientRect();
+                 return r.bottom > Math.min(innerHeight, box.bottom) + 1 || r.top < Math.max(0, box.top) - 1
+                        || !top || !(a.contains(top) || top.contains(a)); })
+  .map(a => a.textContent.trim())"""
+
+
+def test_side_menu_shows_every_entry_on_a_laptop_screen(browser: Browser, base_url: str, site: Path) -> None:
+    """At 1280×800 every entry of the side menu is in sight and not covered, on every kind of page."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    hidden = []
+    for url in one_per_type(site):
+        page.goto(base_url + url, wait_until="load")
+        if links := page.evaluate(HIDDEN_MENU_LINKS):
+            hidden.append(f"{url or '/'}: {links}")
+    page.close()
+    assert not hidden, "\n".join(hidden)
+
+
 def test_switcher_click_lands_on_same_page_in_other_language(browser: Browser, base_url: str, site: Path) -> None:
     wrong = []
     page = browser.new_page()
