@@ -126,6 +126,24 @@ def test_side_menu_shows_every_entry_on_a_laptop_screen(browser: Browser, base_u
     assert not hidden, "\n".join(hidden)
 
 
+@pytest.mark.parametrize("url", ["", "kk/"])
+def test_home_page_shows_what_was_found_first_on_a_phone(browser: Browser, base_url: str, url: str) -> None:
+    """The cartogram's key figures and the way to it are on a phone's first screen, one tap away."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + url + "2026/risks/")
+    risks = page.locator("table.vakr-table--risks tbody tr[id^=risk-]").count()
+    page.goto(base_url + url)
+    figures = page.locator(".vakr-key dd").all_inner_texts()
+    link = page.locator(".vakr-key a[href$='cartogram/']")
+    box = link.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 740, box
+    assert figures[0] == str(risks) and len(figures) == 4, figures
+    link.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + url + "2026/cartogram/"
+    page.close()
+
+
 def test_switcher_click_lands_on_same_page_in_other_language(browser: Browser, base_url: str, site: Path) -> None:
     wrong = []
     page = browser.new_page()

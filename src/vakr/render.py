@@ -44,6 +44,7 @@ class Rendered:
     html: str
     toc: list[Heading]
     lead: str = ""  # HTML the page shows right under its title (the home page's status block)
+    description: str = ""  # plain text for the page's meta description
 
 
 def format_date(value: dt.date) -> str:
@@ -174,7 +175,14 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(helpers) + html
     lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""
-    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html), lead=lead)
+    description = _plain(environment().get_template("_description.html.j2").render(view=view, **values))
+    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, helpers, html), lead=lead,
+                    description=description)
+
+
+def _plain(markup: str) -> str:
+    """Rendered HTML as one line of text."""
+    return " ".join(html.unescape(_TAG.sub("", markup)).split())
 
 
 # --- publications -----------------------------------------------------------------------
