@@ -47,8 +47,16 @@ UNCONTAINED_TABLES = """[...document.querySelectorAll("article table")].filter(t
     .some(e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX))).length"""
 
 
+# boxes that scroll sideways but a keyboard cannot reach (no tab stop) or that carry no name
+UNREACHABLE_SCROLLERS = """[...document.querySelectorAll("article *")].filter(e =>
+  ["auto", "scroll"].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1
+  && (e.tabIndex < 0 || !(e.getAttribute("aria-label") || e.getAttribute("aria-labelledby"))))
+  .map(e => e.className || e.tagName)"""
+
+
 def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str, site: Path) -> None:
-    """At 360px the page body never scrolls sideways; a wide table scrolls in its own box."""
+    """At 360px the page body never scrolls sideways; a wide table scrolls in its own box, which
+    a keyboard can reach and which says what it holds."""
     page = browser.new_page(viewport={"width": 360, "height": 740})
     wide = []
     for url in pages(site):
@@ -58,6 +66,8 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str, s
             wide.append(f"{url or '/'}: page body scrolls sideways by {overflow}px at 360px")
         if tables := page.evaluate(UNCONTAINED_TABLES):
             wide.append(f"{url or '/'}: {tables} wide table(s) not in a scrolling container")
+        if boxes := page.evaluate(UNREACHABLE_SCROLLERS):
+            wide.append(f"{url or '/'}: scrolls sideways, out of the keyboard's reach or unnamed: {boxes}")
     page.close()
     assert not wide, "\n".join(wide)
 

@@ -122,7 +122,8 @@ class _Helpers:
         out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(
             deadline.kind, self.deadline_short(deadline))
         if deadline.source is not None:
-            out += Markup('<span class="vakr-source">{} {}</span>').format(self.t("deadline.source"), self.text(deadline.source))
+            out += Markup('<span class="vakr-source"><span class="vakr-source__label">{}</span> {}</span>').format(
+                self.t("deadline.source"), self.text(deadline.source))
         return out
 
 
