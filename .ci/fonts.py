@@ -22,7 +22,8 @@ FACES = {
     "@fontsource/roboto@5.3.0": ("Roboto", [(300, "normal"), (400, "normal"), (400, "italic"), (700, "normal")]),
     "@fontsource/roboto-mono@5.3.0": ("Roboto Mono", [(400, "normal")]),
 }
-PRELOAD = "roboto-cyrillic-400-normal.woff2"  # the body face of both languages: overrides/main.html preloads it
+# the faces overrides/main.html preloads: they must keep these names
+PRELOAD = ["roboto-cyrillic-400-normal.woff2", "roboto-cyrillic-700-normal.woff2", "roboto-cyrillic-ext-400-normal.woff2"]
 _RANGE = re.compile(r"/\* ([a-z-]+)-(\d+)-(normal|italic) \*/.*?unicode-range: ([^;]+);", re.S)
 
 
@@ -66,7 +67,7 @@ def main() -> None:
               "   SIL Open Font License 1.1 (OFL-*.txt). Material's font variables name the faces. */\n")
     variables = ':root { --md-text-font: "Roboto"; --md-code-font: "Roboto Mono"; }\n'
     (TARGET / "fonts.css").write_text(header + variables + "\n".join(rules) + "\n", encoding="utf-8")
-    assert (TARGET / PRELOAD).exists(), PRELOAD
+    assert all((TARGET / name).exists() for name in PRELOAD), PRELOAD
     print(f"{len(rules)} faces written to {TARGET}", file=sys.stderr)
 
 

@@ -2,7 +2,8 @@
 Chromium) on the site as the web team serves it: built for /anticorruption/ and served by Debian's
 nginx with the shipped deploy/nginx/ configuration (gzip on). Mobile profile (Lighthouse's
 default: a mid-range phone, slow 4G, simulated), the pages of the issue in both languages.
-Prints a Markdown table and what each page misses; exits 1 when a page is below a target."""
+Prints a Markdown table and what each page misses; exits 1 when a page is below a target.
+`python -m bench.audit kk/2026/plan/ ...` audits only the pages named."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def main() -> int:
         site = Path(tmp) / "site"
         build(site, base)
         with nginx(site, port):
-            for page in PAGES + ["kk/" + p for p in PAGES]:
+            for page in sys.argv[1:] or PAGES + ["kk/" + p for p in PAGES]:
                 line, failing = row(page, lighthouse(base + page, Path(tmp) / "report.json"))
                 lines.append(line)
                 missed |= "✗" in line
