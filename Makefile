@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
 COMPILE = @$(BIN)/python -m compileall -q src hooks
 
-.PHONY: serve build check test schema lock clean import bench forms reports translation
+.PHONY: serve build check test schema lock clean import bench forms reports translation fonts audit
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -64,6 +64,15 @@ bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes
 	bash .ci/system-deps.sh
 	$(COMPILE)
 	$(BIN)/python -m bench
+
+audit: $(STAMP)  ## Lighthouse (mobile) on the pages of both languages served by the shipped nginx config; prints a table
+	bash .ci/system-deps.sh
+	command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	cd bench/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --silent
+	$(BIN)/python -m bench.audit
+
+fonts:  ## re-fetch the site's typeface into docs/assets/fonts/ (committed; needs npm: see .ci/fonts.py)
+	$(PYTHON) .ci/fonts.py
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ and README's reference of the data files from the data model
 	$(BIN)/python -m vakr.schema schema

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import html
+from html import escape  # where a hook's `html` argument hides the module
 import logging
 import os
 import re
@@ -139,6 +140,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
+    config.site_description = strings.t(lang, "site.description")  # pages without data of their own: the 404
     config.nav = site_nav(site, Path(config.docs_dir), lang)
     # one 404 page for both languages, written by the default language's build (see
     # on_post_template); the other builds do not render it at all
@@ -169,6 +171,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                           _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
+    page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
     if rendered.lead:  # what the reader must see first goes right under the page title
         html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
@@ -216,7 +219,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head; with per-page language links that is a 404 on every page view. The language
     alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
+    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + _name_search(body, _language(config))
 
 
 def _feed_link(page: Page, config: MkDocsConfig) -> str:
@@ -263,7 +266,15 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != "404.html":
         return output
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + _name_search(body, DEFAULT_LANGUAGE)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
+
+
+def _name_search(body: str, lang: str) -> str:
+    """The theme's search dialog has no name (a screen reader says only "dialog")."""
+    return body.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{escape(strings.t(lang, "search.dialog"))}"', 1)
 
 
 def _token(heading: Heading) -> dict[str, Any]:

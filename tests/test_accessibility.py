@@ -48,6 +48,25 @@ def test_one_page_of_each_type_at_phone_width(browser: Browser, base_url: str, s
     assert not report, "WCAG violations at 360px:\n" + "\n".join(report)
 
 
+def test_the_first_tab_on_every_kind_of_page_skips_to_its_content(browser: Browser, base_url: str, site: Path) -> None:
+    """One skip link, the first thing a keyboard reaches, shown when focused; the next Tab after
+    it is in the page's content, not in the menu (23 Tab presses reached the plan's first row)."""
+    wrong = []
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    for url in [*one_per_type(site), "404.html"]:
+        page.goto(base_url + url, wait_until="load")
+        page.keyboard.press("Tab")
+        skip = page.evaluate("[document.activeElement.getAttribute('href'), document.activeElement.innerText,"
+                             " document.activeElement.getBoundingClientRect().width]")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        inside = page.evaluate("!!document.activeElement.closest('.md-content')")
+        if not (skip[0] or "").startswith("#") or not skip[1].strip() or skip[2] < 10 or not inside:
+            wrong.append(f"{url or '/'}: first Tab on {skip}, then Tab in the content: {inside}")
+    page.close()
+    assert not wrong, "\n".join(wrong)
+
+
 def test_axe_runs_the_wcag_rules_and_catches_a_violation(browser: Browser, base_url: str) -> None:
     """Guards the harness: the rule set is not empty and a real defect is reported."""
     page = browser.new_page()

@@ -266,3 +266,11 @@ def test_search_finds_the_word_and_opens_its_page(browser: Browser, deployed: De
     assert all(word in body for word in words), f"«{query}» not on {page.url}"
     assert page.evaluate(f"window.{CSP_MARKER}") == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "kk/2026/plan/", "assets/vakr.css", "assets/fonts/fonts.css", "search/search_index.json"])
+def test_text_is_sent_compressed(deployed: Deployed, path: str) -> None:
+    """Pages, styles and the search index travel gzipped to a browser that accepts it."""
+    request = urllib.request.Request(deployed.base + path, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("Content-Encoding") == "gzip", dict(response.headers)

@@ -1,5 +1,6 @@
-"""The site navigation: home, then each ВАКР cycle (newest first) with its pages in the
-order of the work, then any other hand-written pages. Built from data, so a new cycle
+"""The site navigation: home, then for each ВАКР cycle (newest first) its cartogram (what
+the Company must keep up to date on its site: one top-level entry, one label) and its pages in
+the order of the work, then any other hand-written pages. Built from data, so a new cycle
 folder appears in the menu without a configuration change."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 from vakr import strings
 from vakr.load import SiteData
 from vakr.model import LANGUAGES
-from vakr.pages import ORGANIZATION, cartogram_pages, cycle_pages
+from vakr.pages import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
 
 HOME = "index.md"
 
@@ -20,9 +21,11 @@ def site_nav(site: SiteData, docs_dir: Path, lang: str) -> list[object]:
         entries: list[object] = [page.path for page in cycle_pages(cycle)]
         # organization pages are reached from the cartogram: listing every one in the menu of
         # every page made the menu, and the build, grow with organizations × cycles
-        cartogram = [page.path for page in cartogram_pages(site, cycle) if page.view is not ORGANIZATION]
-        if cartogram:
-            entries.append({strings.t(lang, "page.cartogram"): cartogram})
+        for page in cartogram_pages(site, cycle):
+            if page.view is CARTOGRAM:
+                nav.append({strings.t(lang, "nav.cartogram", year=cycle.year): page.path})
+            elif page.view is not ORGANIZATION:  # the list of risks
+                entries.append(page.path)
         nav.append({strings.t(lang, "cycle.short", year=cycle.year): entries})
     nav.extend(_hand_written(docs_dir))
     return nav

@@ -48,6 +48,7 @@ class Rendered:
     html: str
     toc: list[Heading]
     lead: str = ""  # HTML the page shows right under its title (the home page's status block)
+    description: str = ""  # plain text for the page's meta description
 
 
 def format_date(value: dt.date) -> str:
@@ -137,7 +138,8 @@ class _Helpers:
         out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(
             deadline.kind, self.deadline_short(deadline))
         if deadline.source is not None:
-            out += Markup('<span class="vakr-source">{} {}</span>').format(self.t("deadline.source"), self.text(deadline.source))
+            out += Markup('<span class="vakr-source"><span class="vakr-source__label">{}</span> {}</span>').format(
+                self.t("deadline.source"), self.text(deadline.source))
         return out
 
 
@@ -197,20 +199,28 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(values["h"]) + html
     lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""
-    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, values["h"], html), lead=lead)
+    description = _plain(environment().get_template("_description.html.j2").render(view=view, **values))
+    return Rendered(html=html, toc=[] if embedded else _toc(view, cycle, values["h"], html), lead=lead,
+                    description=description)
+
+
+def _plain(markup: str) -> str:
+    """Rendered HTML as one line of text."""
+    return " ".join(html.unescape(_TAG.sub("", markup)).split())
 
 
 def render_home(site: SiteData, lang: str, link_to: LinkTo, context: BuildContext) -> Rendered:
     """The data part of the home page (`vakr.home`): under the title the status of every cycle
     in progress or still monitored, newest first, then the cycles announced; after the
-    hand-written text each shown cycle's overview, then the latest announcements."""
+    hand-written text each shown cycle's overview, then the latest announcements. Its
+    description is the newest shown cycle's."""
     home = context.home(site)
     parts = [render(CYCLE, site, cycle, lang, link_to, True, None, context) for cycle in home.shown]
     values = _values(CYCLE, site, home.shown[0], lang, link_to, True, None, context)
     announced = environment().get_template("_announced.html.j2").render(**values, announced=home.announced)
     latest = environment().get_template("_latest.html.j2").render(**values)
     return Rendered(html="".join(p.html for p in parts) + latest, toc=[],
-                    lead="".join(p.lead for p in parts) + announced)
+                    lead="".join(p.lead for p in parts) + announced, description=parts[0].description)
 
 
 # --- publications -----------------------------------------------------------------------

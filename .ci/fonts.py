@@ -1,0 +1,75 @@
+"""Fetch the site's typeface into docs/assets/fonts/ (`make fonts`): Roboto, Material's own face,
+and Roboto Mono for code, from the npm registry's @fontsource packages (pinned below), as woff2
+subsets. Only the weights and styles the theme and docs/assets/vakr.css use, and only the
+scripts the site is written in: Cyrillic (Russian), Cyrillic Extended (ә ғ қ ң ө ү һ of
+Kazakh), Latin. The files and the licence are committed, so a build needs no network; run this
+again only to change the version or the selection. Needs `npm` (Debian's package)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+TARGET = Path(__file__).resolve().parents[1] / "docs" / "assets" / "fonts"
+SUBSETS = ("cyrillic-ext", "cyrillic", "latin")
+# package → (family, [(weight, style)]): Material sets headings at 300, text at 400, strong at 700
+FACES = {
+    "@fontsource/roboto@5.3.0": ("Roboto", [(300, "normal"), (400, "normal"), (400, "italic"), (700, "normal")]),
+    "@fontsource/roboto-mono@5.3.0": ("Roboto Mono", [(400, "normal")]),
+}
+# the faces overrides/main.html preloads: they must keep these names
+PRELOAD = ["roboto-cyrillic-400-normal.woff2", "roboto-cyrillic-700-normal.woff2", "roboto-cyrillic-ext-400-normal.woff2"]
+_RANGE = re.compile(r"/\* ([a-z-]+)-(\d+)-(normal|italic) \*/.*?unicode-range: ([^;]+);", re.S)
+
+
+def unpack(package: str, into: Path) -> Path:
+    """The package tarball from the registry, unpacked: `npm pack` checks its integrity."""
+    folder = into / package.split("/")[1].split("@")[0]
+    folder.mkdir()
+    subprocess.run(["npm", "pack", "--silent", package], cwd=folder, check=True, stdout=subprocess.DEVNULL)
+    with tarfile.open(next(folder.glob("*.tgz"))) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "package"
+
+
+def faces(package_dir: Path, family: str, wanted: list[tuple[int, str]]) -> list[str]:
+    """@font-face rules for the wanted subsets, with the package's own unicode-ranges."""
+    rules = []
+    prefix = package_dir.parent.name  # roboto, roboto-mono: the files' and the comments' prefix
+    for weight, style in wanted:
+        css = (package_dir / (f"{weight}-italic.css" if style == "italic" else f"{weight}.css")).read_text()
+        ranges = {m[1]: m[4] for m in _RANGE.finditer(css)}
+        for subset in SUBSETS:
+            name = f"{prefix}-{subset}-{weight}-{style}.woff2"
+            shutil.copyfile(package_dir / "files" / name, TARGET / name)
+            rules.append(f"@font-face {{ font-family: \"{family}\"; font-style: {style}; font-weight: {weight}; "
+                         f"font-display: swap;\n  src: url({name}) format(\"woff2\");\n"
+                         f"  unicode-range: {ranges[f'{prefix}-{subset}']}; }}")
+    return rules
+
+
+def main() -> None:
+    TARGET.mkdir(parents=True, exist_ok=True)
+    for old in TARGET.glob("*.woff2"):
+        old.unlink()
+    rules = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for package, (family, wanted) in FACES.items():
+            package_dir = unpack(package, Path(tmp))
+            rules += faces(package_dir, family, wanted)
+            shutil.copyfile(package_dir / "LICENSE", TARGET / f"OFL-{package_dir.parent.name}.txt")
+    header = (f"/* Written by `make fonts` (.ci/fonts.py) from {', '.join(FACES)}:\n"
+              "   SIL Open Font License 1.1 (OFL-*.txt). Material's font variables name the faces. */\n")
+    variables = ':root { --md-text-font: "Roboto"; --md-code-font: "Roboto Mono"; }\n'
+    (TARGET / "fonts.css").write_text(header + variables + "\n".join(rules) + "\n", encoding="utf-8")
+    assert all((TARGET / name).exists() for name in PRELOAD), PRELOAD
+    print(f"{len(rules)} faces written to {TARGET}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

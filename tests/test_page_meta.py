@@ -1,0 +1,50 @@
+"""What every page tells a search engine, a link preview and a screen reader before its content:
+a meta description of its own, in its language, from its data, and a named search dialog (the
+skip link is tried with the keyboard in test_accessibility.py). Read from the built HTML of every page (tests/sitepages.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Site
+from sitepages import counterpart, language, pages
+from vakr import strings
+
+KAZAKH_LETTERS = set("әғқңөұүһі")
+
+
+def _description(built: Site, url: str) -> str:
+    meta = built.page(url).find("meta", attrs={"name": "description"})
+    return meta["content"] if meta else ""
+
+
+def test_every_page_describes_itself_in_its_language(built: Site, site: Path) -> None:
+    found = {url: _description(built, url) for url in pages(site)}
+    wrong = [f"{url or '/'}: no description" for url, text in found.items() if len(text) < 40]
+    wrong += [f"{url or '/'}: the site's description, not the page's" for url, text in found.items()
+              if text == strings.t(language(url), "site.description")]
+    wrong += [f"{url or '/'}: not in Kazakh: {text}" for url, text in found.items()
+              if language(url) == "kk" and not KAZAKH_LETTERS & set(text.lower())]
+    wrong += [f"{url or '/'}: the same as {counterpart(url) or '/'}" for url, text in found.items()
+              if text == found.get(counterpart(url))]
+    assert not wrong, "\n".join(wrong)
+    assert len(set(found.values())) >= len(found) // 2 - 2, "descriptions are mostly copies of each other"
+
+
+def test_descriptions_carry_the_pages_data(built: Site) -> None:
+    """The plan's approval date and number of items; the cartogram's number of risks."""
+    plan = built.page("kk/2026/plan/")
+    rows = len(plan.select("table.vakr-table tbody tr[id]"))
+    assert f"{rows}" in _description(built, "kk/2026/plan/") and "13.05.2026" in _description(built, "kk/2026/plan/")
+    risks = len(built.page("2026/risks/").select("table.vakr-table--risks tbody tr[id^=risk-]"))
+    assert f": {risks}." in _description(built, "2026/cartogram/")
+
+
+def test_the_404_page_has_a_description(built: Site) -> None:
+    assert _description(built, "404.html") == strings.t("ru", "site.description")
+
+
+def test_every_search_dialog_is_named(built: Site, site: Path) -> None:
+    unnamed = [url or "/" for url in [*pages(site), "404.html"]
+               if not (built.page(url).select_one(".md-search[role=dialog]") or {}).get("aria-label")]
+    assert not unnamed, unnamed
