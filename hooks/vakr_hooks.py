@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable
 from copy import deepcopy
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render
+from vakr.search import write_index
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    _cache["serve"] = command == "serve"
     _cache["signature"] = None
 
 
@@ -185,7 +188,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the feeds and the open-data downloads once, into the root of the site, from
-    the same data as the pages (the other language's build runs after this one)."""
+    the same data as the pages (the other language's build runs after this one). Under
+    `mkdocs serve`, index the site for search once the last language is built (`vakr
+    build` does it after the whole build)."""
+    if _cache["serve"] and _language(config) == LANGUAGES[-1]:
+        write_index(Path(config.site_dir))
     if _language(config) != DEFAULT_LANGUAGE:
         return
     site = _cache["site"]
@@ -236,5 +243,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compiled templates kept between builds; our UI strings for the theme's partials that
+    are ours (the search box), `{placeholders}` left for its script to fill."""
     env.bytecode_cache = compiled_templates()
+    env.globals["vakr_t"] = partial(strings.template, _language(config))
     return env

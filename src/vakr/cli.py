@@ -15,6 +15,7 @@ from pathlib import Path
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
+from vakr.search import write_index as search_index
 
 
 def check(root: Path) -> int:
@@ -63,6 +64,8 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
+    # After the build: the search index of the finished pages (src/vakr/search.py)
+    search_index(staging)
     old = site_dir.with_name(f"{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
