@@ -23,5 +23,6 @@ def results(site: Path) -> list[Result]:
     found = []
     for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(SIGNATURE))
-        found.append(Result(data["url"].lstrip("/"), path.name.split("_")[0], data["meta"]["title"], data["content"]))
+        meta = data["meta"]
+        found.append(Result(meta["url"], path.name.split("_")[0], meta["title"], data["content"]))
     return found

@@ -10,16 +10,17 @@ Kazakh page) is left out: the Russian page finds it."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 from lxml.html import HtmlElement
-from pagefind.index import IndexConfig, PagefindIndex
 
 from vakr import strings
 from vakr.pages import VIEWS
@@ -57,11 +58,12 @@ def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _doc(lang: str, title: str, body: list[HtmlElement]) -> str:
-    """A small page for Pagefind: the result's title (not repeated in its snippet), and the
-    body its words and snippet come from."""
-    label = lxml.html.Element("span", {"data-pagefind-meta": "title[data-title]", "data-title": title})
-    parts = [lxml.html.tostring(label, encoding="unicode")]
+def _doc(lang: str, url: str, title: str, body: list[HtmlElement]) -> str:
+    """A small page for Pagefind: the result's address and title (not repeated in its
+    snippet), and the body its words and snippet come from."""
+    meta = lxml.html.Element("span", {"data-pagefind-meta": "title[data-title], url[data-url]",
+                                      "data-title": title, "data-url": url})
+    parts = [lxml.html.tostring(meta, encoding="unicode")]
     parts += [lxml.html.tostring(element, encoding="unicode", with_tail=False) for element in body]
     return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{"".join(parts)}</body></html>'
 
@@ -130,11 +132,11 @@ def page_documents(url: str, html: str) -> Iterator[Document]:
         title = strings.t(lang, "search.unit_on_page", unit=unit.get(UNIT), page=page_title)
         anchor = unit.get("id")
         rows = _rows(unit)
-        yield Document(f"{url}#{anchor}", lang, _doc(lang, title, _blocks(rows)))
+        yield Document(f"{url}#{anchor}", lang, _doc(lang, f"{url}#{anchor}", title, _blocks(rows)))
         for row in rows:
             row.drop_tree()
     if _text(article):
-        yield Document(url, lang, _doc(lang, page_title, [article]))
+        yield Document(url, lang, _doc(lang, url, page_title, [article]))
 
 
 def site_documents(site: Path) -> Iterator[Document]:
@@ -144,19 +146,21 @@ def site_documents(site: Path) -> Iterator[Document]:
             yield from page_documents(url, page.read_text(encoding="utf-8"))
 
 
-async def _write(site: Path, documents: list[Document]) -> None:
-    config = IndexConfig(output_path=str(site / OUTPUT))
-    async with PagefindIndex(config=config) as index:
-        for doc in documents:
-            await index.add_html_file(content=doc.html, url="/" + doc.url)
-
-
 def write_index(site: Path) -> int:
     """Write the search index of the built site in `site` into `site/pagefind/`; return the
-    number of results it holds. Replaces an index written before."""
+    number of results it holds. Replaces an index written before.
+
+    Each result is written as a small page into a temporary folder that Pagefind's own
+    program indexes: its Python API answered ten requests a second (it waits 0.1 s before
+    reading each answer), a minute for the plan of one cycle. A result's address is in its
+    `url` meta (site-relative, with the anchor), which the search dialog links to."""
     shutil.rmtree(site / OUTPUT, ignore_errors=True)
     documents = list(site_documents(site))
-    asyncio.run(_write(site, documents))
+    with tempfile.TemporaryDirectory(prefix="vakr-search-") as folder:
+        for number, document in enumerate(documents):
+            Path(folder, f"{number:06d}.html").write_text(document.html, encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(site / OUTPUT),
+                        "--silent"], check=True)
     for name in _UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     return len(documents)

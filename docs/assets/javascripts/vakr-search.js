@@ -22,7 +22,7 @@ if (root) {
 
   const load = () => {
     pagefind ??= import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
-      await module.options({ baseUrl: base.pathname, excerptLength: 24 });
+      await module.options({ excerptLength: 24 });
       await module.init();
       return module;
     });
@@ -48,7 +48,7 @@ if (root) {
     const link = document.createElement("a");
     const title = document.createElement("span");
     const excerpt = document.createElement("span");
-    link.href = data.url;
+    link.href = base.pathname + data.meta.url; // the row's address in the site, anchor and all
     title.className = "vakr-search__title";
     title.textContent = data.meta.title;
     excerpt.className = "vakr-search__excerpt";
