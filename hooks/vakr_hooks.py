@@ -44,7 +44,7 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False}
+_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "serve": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
