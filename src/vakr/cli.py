@@ -65,7 +65,12 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
     # After the build: the search index of the finished pages (src/vakr/search.py)
-    search_index(staging)
+    try:
+        search_index(staging)
+    except (OSError, subprocess.CalledProcessError) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Поисковый индекс не построен ({err}); {site_dir} не изменён.", file=sys.stderr)
+        return 1
     old = site_dir.with_name(f"{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

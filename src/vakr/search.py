@@ -65,7 +65,8 @@ def _doc(lang: str, url: str, title: str, body: list[HtmlElement]) -> str:
                                       "data-title": title, "data-url": url})
     parts = [lxml.html.tostring(meta, encoding="unicode")]
     parts += [lxml.html.tostring(element, encoding="unicode", with_tail=False) for element in body]
-    return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{"".join(parts)}</body></html>'
+    head = f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+    return f'{head}<body>{"".join(parts)}</body></html>'
 
 
 _GLUED = re.compile(r"^\w")
@@ -162,8 +163,8 @@ def write_index(site: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="vakr-search-") as folder:
         for number, document in enumerate(documents):
             Path(folder, f"{number:06d}.html").write_text(document.html, encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(site / OUTPUT),
-                        "--silent"], check=True)
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(site / OUTPUT), "--silent"]
+        subprocess.run(command, check=True)
     for name in _UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     return len(documents)
