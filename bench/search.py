@@ -60,6 +60,7 @@ def measure(site: Path, year: str) -> list[Search]:
         for lang, (page_url, query) in QUERIES.items():
             context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
             page = context.new_page()
+            page.set_default_timeout(180_000)  # a slowed-down page on a busy machine: the figure says how slow
             page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
             requests: list[str] = []
             page.on("request", lambda r, requests=requests: requests.append(r.url))
