@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import serve, stock, synthetic, timing, weight
+from bench import search, serve, stock, synthetic, timing, weight
 from bench.report import KB, Target, write
 from bench.workspace import ROOT, project_copy
 
@@ -27,6 +27,7 @@ REBUILD_MAX_S = 1.0
 BIG_SCALE, BIG_BUILD_MAX_S, BIG_PEAK_MAX_MB = 50, 20.0, 500.0
 HTML_GZ_MAX = 60 * KB
 LINEAR_SLACK = 1.5  # the cost of one more 1× of data at the largest scale, against the next smaller
+SEARCH_SCALES, SEARCH_TRANSFER_MAX, SEARCH_RESULT_MAX_S = (1, BIG_SCALE), 300 * KB, 1.0
 
 
 def _pages(site: Path) -> tuple[int, int]:
@@ -92,6 +93,17 @@ def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]
     return rows, copied
 
 
+def search_at_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
+    """The search of the sites the scale step built (1× and 50×), indexed as `vakr build`
+    does, in the newest cycle's pages, on a slowed-down phone."""
+    rows = []
+    for k in (k for k in scales if k in SEARCH_SCALES):
+        site = work / f"site-{k}x"
+        year = max(p.name for p in site.iterdir() if p.name.isdigit())
+        rows.append({"scale": k, **search.index_and_measure(site, year)})
+    return rows
+
+
 def rebuild(work: Path, runs: int) -> dict[str, Any]:
     """Through the build API in a child process, then end to end through `mkdocs serve`."""
     project = project_copy(work / "rebuild")
@@ -132,6 +144,17 @@ def targets(results: dict[str, Any]) -> list[Target]:
     for w in results["weight"]["by_kind"]:
         found.append(Target(f"gzipped HTML, {w['kind']} ({w['url']})", f"{w['html_gz'] / KB:.1f} KB",
                             f"≤ {HTML_GZ_MAX // KB} KB", w["html_gz"] <= HTML_GZ_MAX))
+    for row in results["search"]:
+        for q in row["searches"]:
+            what = f"search at {row['scale']}×, {q['lang']} «{q['query']}» on a phone (CPU 4× slower)"
+            found.append(Target(f"{what}: transferred from opening the search to its results",
+                                f"{q['transfer_bytes'] / KB:.0f} KB in {q['requests']} requests",
+                                f"≤ {SEARCH_TRANSFER_MAX // KB} KB", q["transfer_bytes"] <= SEARCH_TRANSFER_MAX))
+            found.append(Target(f"{what}: from the last keystroke to the results on screen",
+                                f"{q['first_result_s']:.2f} s", f"≤ {SEARCH_RESULT_MAX_S:.0f} s",
+                                0 < q["first_result_s"] <= SEARCH_RESULT_MAX_S))
+            found.append(Target(f"{what}: requests for the search before the reader opens it",
+                                ", ".join(q["before_open"]) or "none", "none", not q["before_open"]))
     foreign = sorted({f for w in results["weight"]["pages"] for f in w["foreign"]})
     found.append(Target("scripts or hosts not the theme's or ours, on any page", ", ".join(foreign) or "none",
                         "none", not foreign))
@@ -157,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     overhead_results, weight_site = overhead(args.work, args.runs)
     step("scale: " + ", ".join(f"{k}×" for k in scales))
     scale_rows, copied = scale(args.work, scales, args.runs)
+    step("search at " + ", ".join(f"{k}×" for k in scales if k in SEARCH_SCALES))
+    search_rows = search_at_scale(args.work, scales)
     step("rebuild after a data edit")
     rebuild_results = rebuild(args.work, args.runs)
     load_after = _load()  # after the timings: the browser of the weight step is no other process's load
@@ -170,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "scale": scale_rows,
         "scale_copied": copied,
         "rebuild": rebuild_results,
+        "search": search_rows,
         "weight": {"by_kind": weight.as_dicts(weight.by_kind(pages).values()), "pages": weight.as_dicts(pages)},
     }
     found = targets(results)

@@ -94,6 +94,22 @@ def markdown(results: dict[str, Any], targets: list[Target]) -> str:
             " ".join(f"{r:.2f}" for r in rebuild["serve"]["runs_s"]), "—", "—",
         ]]),
         "",
+        "## Search (Pagefind) at scale, on a slowed-down phone",
+        "",
+        "The newest cycle's plan page, 360 px wide, CPU 4× slower (CDP Emulation.setCPUThrottlingRate), empty "
+        "cache; the reader opens the search and types the word (0.1 s between keys). Transferred: every request "
+        "from opening the search until the results are shown, gzipped where that is smaller (Pagefind's index "
+        "files come compressed). Time: from the last keystroke to the results on screen (150 ms of it is the "
+        "dialog waiting for the reader to stop typing).",
+        "",
+        *_table(["scale", "results indexed", "index on disk", "indexing time", "language", "query", "results shown",
+                 "transferred", "requests", "last keystroke → results", "opened → results"], [
+            [f"{row['scale']}×", row["results_indexed"], f"{row['index_bytes'] / KB / KB:.1f} MB", f"{row['index_s']:.1f} s",
+             q["lang"], q["query"], q["results"], f"{q['transfer_bytes'] / KB:.0f} KB", q["requests"],
+             f"{q['first_result_s']:.2f} s", f"{q['opened_to_result_s']:.2f} s"]
+            for row in results.get("search", []) for q in row["searches"]
+        ]),
+        "",
         "## Weight per page type (1×, heaviest page of each type, Chromium, empty cache)",
         "",
         *_table(["page type", "page", "HTML", "HTML gz", "requests", "CSS (gz)", "JS (gz)", "other (gz)",

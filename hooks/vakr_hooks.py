@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from copy import deepcopy
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stub
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
 from vakr.statedate import build_epoch
+from vakr.search import write_index
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -49,7 +51,8 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None}
+_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None,
+                         "serve": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -219,7 +222,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head; with per-page language links that is a 404 on every page view. The language
     alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + _name_search(body, _language(config))
+    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
 
 
 def _feed_link(page: Page, config: MkDocsConfig) -> str:
@@ -244,7 +247,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the feeds and the open-data downloads once, into the root of the site, from
-    the same data as the pages (the other language's build runs after this one)."""
+    the same data as the pages (the other language's build runs after this one). Under
+    `mkdocs serve`, index the site for search once the last language is built (`vakr
+    build` does it after the whole build)."""
+    if _cache["serve"] and _language(config) == LANGUAGES[-1]:
+        write_index(Path(config.site_dir))
     if _language(config) != DEFAULT_LANGUAGE:
         return
     site = _cache["site"]
@@ -266,15 +273,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != "404.html":
         return output
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + "</head>" + _name_search(body, DEFAULT_LANGUAGE)
-
-
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
-
-
-def _name_search(body: str, lang: str) -> str:
-    """The theme's search dialog has no name (a screen reader says only "dialog")."""
-    return body.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{escape(strings.t(lang, "search.dialog"))}"', 1)
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + body
 
 
 def _token(heading: Heading) -> dict[str, Any]:
@@ -332,5 +331,8 @@ def _data_errors_in_browser(server: LiveReloadServer) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compiled templates kept between builds; our UI strings for the theme's partials that
+    are ours (the search box), `{placeholders}` left for its script to fill."""
     env.bytecode_cache = compiled_templates()
+    env.globals["vakr_t"] = partial(strings.template, _language(config))
     return env

@@ -81,7 +81,7 @@ _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
 def links_in(url: str, fetched: Fetched) -> set[str]:
-    """Every URL a page, stylesheet, sitemap or search index refers to, made absolute."""
+    """Every URL a page, stylesheet or sitemap refers to, made absolute."""
     kind = fetched.headers.get("content-type", "")
     text = fetched.body.decode("utf-8", errors="replace")
     found: set[str] = set()
@@ -97,18 +97,15 @@ def links_in(url: str, fetched: Fetched) -> set[str]:
         soup = BeautifulSoup(text, "html.parser")
         found |= {loc.get_text(strip=True) for loc in soup.find_all("loc")}
         found |= {link["href"] for link in soup.find_all("xhtml:link")}
-    elif url.endswith("search/search_index.json"):
-        base = urljoin(url, "../")
-        found |= {urljoin(base, doc["location"]) for doc in json.loads(text)["docs"]}
     return {urldefrag(urljoin(url, link)).url for link in found if not link.startswith(("#", "mailto:", "tel:", "data:"))}
 
 
 @pytest.fixture(scope="module")
 def crawl(deployed: Deployed) -> dict[str, Fetched]:
-    """Every same-host URL reachable from the home page, the sitemap and the search index
-    (what a reader, a search engine and the search box reach), fetched once each."""
+    """Every same-host URL reachable from the home page and the sitemap (what a reader and a
+    search engine reach), and the search's entry file, fetched once each."""
     host = urlsplit(deployed.base).netloc
-    queue = [deployed.base, deployed.base + "sitemap.xml", deployed.base + "search/search_index.json"]
+    queue = [deployed.base, deployed.base + "sitemap.xml", deployed.base + "pagefind/pagefind-entry.json"]
     seen: dict[str, Fetched] = {}
     while queue:
         url = queue.pop()
@@ -127,7 +124,7 @@ def test_crawl_finds_no_broken_link_and_stays_under_the_sub_path(deployed: Deplo
     assert not outside, "links leaving /anticorruption/ on the same host:\n" + "\n".join(outside)
     crawled_pages = {urlsplit(url).path.removeprefix(SUB_PATH) for url in crawl}
     missing = [url for url in pages(deployed.site) if url not in crawled_pages]
-    assert not missing, f"pages no link, sitemap or search entry reaches: {missing}"
+    assert not missing, f"pages no link or sitemap entry reaches: {missing}"
     assert len(crawl) >= len(pages(deployed.site)) + 5  # pages plus assets, sitemap, index
 
 
@@ -164,7 +161,8 @@ def test_every_response_carries_the_security_headers(deployed: Deployed, crawl: 
     csp = home["content-security-policy"]
     assert csp in shipped
     assert "'unsafe-eval'" not in csp and "*" not in csp and "default-src 'none'" in csp
-    assert directive(csp, "script-src") == ["'self'"], "scripts: the site's own files only, nothing inline"
+    # the site's own files only, nothing inline; WebAssembly (the search) compiled, no eval
+    assert directive(csp, "script-src") == ["'self'", "'wasm-unsafe-eval'"]
 
 
 def directive(csp: str, name: str) -> list[str]:
@@ -237,40 +235,37 @@ def test_every_page_runs_under_the_policy_in_chromium(browser: Browser, deployed
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
-    ("", "закупок", "2026/plan/"),  # Russian, inflected
-    ("kk/", "сатып алу", "kk/2026/schedule/"),  # Kazakh, two words
-    ("kk/", "әлеуметтік", "kk/2026/schedule/"),  # Kazakh letter ә
-    ("kk/2026/", "құқықтық", "kk/2026/schedule/"),  # Kazakh letters қ, ұ
-    ("2026/plan/", "күнделікті", "kk/2026/schedule/"),  # ү, і; from a Russian page
+    ("", "закупок", "2026/plan/#item-"),  # Russian, inflected
+    ("kk/", "сатып алу", "kk/2026/schedule/#item-"),  # Kazakh, two words
+    ("kk/", "әлеуметтік", "kk/2026/schedule/#item-"),  # Kazakh letter ә
+    ("kk/2026/", "құқықтық", "kk/2026/schedule/#item-"),  # Kazakh letters қ, ұ
+    ("kk/2026/plan/", "күнделікті", "kk/2026/schedule/#item-"),  # ү, і
 ])
-def test_search_finds_the_word_and_opens_its_page(browser: Browser, deployed: Deployed, start: str, query: str, expected: str) -> None:
-    """Typed into Material's search box as a reader would, under the CSP and the sub-path."""
+def test_search_finds_the_word_and_opens_its_row(browser: Browser, deployed: Deployed, start: str, query: str, expected: str) -> None:
+    """Typed into the search box as a reader would, under the CSP and the sub-path: Pagefind's
+    script, WebAssembly and index load, and the first result leads to the row it names."""
     context = browser.new_context()
     context.add_init_script(RECORD_CSP)
     page = context.new_page()
     page.goto(deployed.base + start, wait_until="networkidle")
-    page.click(".md-search__input")
+    page.click(".vakr-search__open")
     page.keyboard.type(query, delay=20)
-    # Playwright enters letters outside the US keyboard as text input, without key events;
-    # Material reads the box on keyup, which a reader's Russian or Kazakh layout fires
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    paths = [urlsplit(urljoin(page.url, href)).path.removeprefix(SUB_PATH) for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")]
-    assert expected in paths, f"«{query}»: results {paths}"
-    links.nth(paths.index(expected)).click()
+    page.wait_for_selector(".vakr-search__results[aria-busy=false] a", state="attached", timeout=10_000)
+    first = page.locator(".vakr-search__results a").first
+    target = urlsplit(urljoin(page.url, first.get_attribute("href")))
+    assert (target.path.removeprefix(SUB_PATH) + "#" + target.fragment).startswith(expected), target
+    first.click()
     page.wait_for_load_state("networkidle")
-    assert urlsplit(page.url).path == SUB_PATH + expected
-    words = query.split()
-    body = page.inner_text("article").lower()
-    assert all(word in body for word in words), f"«{query}» not on {page.url}"
+    assert urlsplit(page.url).path == target.path and page.evaluate("location.hash") == "#" + target.fragment
+    row = page.inner_text(f"[id='{target.fragment}']").lower()
+    assert all(word in row for word in query.split()), f"«{query}» not in {page.url}"
     assert page.evaluate(f"window.{CSP_MARKER}") == []
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "kk/2026/plan/", "assets/vakr.css", "assets/fonts/fonts.css", "search/search_index.json"])
+@pytest.mark.parametrize("path", ["", "kk/2026/plan/", "assets/vakr.css", "assets/fonts/fonts.css", "pagefind/pagefind.js"])
 def test_text_is_sent_compressed(deployed: Deployed, path: str) -> None:
-    """Pages, styles and the search index travel gzipped to a browser that accepts it."""
+    """Pages, styles and the search script travel gzipped to a browser that accepts it."""
     request = urllib.request.Request(deployed.base + path, headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers.get("Content-Encoding") == "gzip", dict(response.headers)

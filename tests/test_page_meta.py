@@ -46,5 +46,5 @@ def test_the_404_page_has_a_description(built: Site) -> None:
 
 def test_every_search_dialog_is_named(built: Site, site: Path) -> None:
     unnamed = [url or "/" for url in [*pages(site), "404.html"]
-               if not (built.page(url).select_one(".md-search[role=dialog]") or {}).get("aria-label")]
+               if not (built.page(url).select_one("dialog.vakr-search__dialog") or {}).get("aria-label")]
     assert not unnamed, unnamed

@@ -100,8 +100,7 @@ def html_problems(html: str) -> list[str]:
     return found
 
 
-def file_problems(path: Path, site: Path) -> list[str]:
-    name = path.relative_to(site).as_posix()
+def file_problems(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".html":
         return html_problems(text)
@@ -113,9 +112,7 @@ def file_problems(path: Path, site: Path) -> list[str]:
         return found + [p for element in tree.iter() for part in (element.text, element.tail) if part and "<" in part
                         for p in html_problems(part)]
     if path.suffix == ".json":
-        data = json.loads(text)
-        if name.endswith("search_index.json"):  # Material shows these texts as HTML
-            return [p for doc in data["docs"] for field in ("title", "text") for p in html_problems(doc.get(field) or "")]
+        json.loads(text)  # well-formed: the open data, and nothing shows it as HTML
         return []
     if path.suffix == ".csv":
         rows = list(csv.reader(io.StringIO(text)))
@@ -140,7 +137,7 @@ def test_markup_reaches_the_pages_as_visible_text(poisoned: Path) -> None:
 def test_no_output_file_carries_executable_markup(poisoned: Path) -> None:
     files = output_files(poisoned)
     assert {p.suffix for p in files} >= {".html", ".xml", ".json"}
-    report = [f"{p.relative_to(poisoned)}: {problem}" for p in files for problem in file_problems(p, poisoned)]
+    report = [f"{p.relative_to(poisoned)}: {problem}" for p in files for problem in file_problems(p)]
     assert not report, "\n".join(report[:50])
 
 
@@ -163,14 +160,13 @@ def test_nothing_runs_in_chromium_on_pages_or_in_search(browser: Browser, poison
             page.hover("article")
         for query in ("onerror", "ontoggle", "onload"):
             page.goto(base, wait_until="networkidle")
-            page.click(".md-search__input")
+            page.click(".vakr-search__open")
             page.keyboard.type(query)
-            page.keyboard.press("End")
-            page.wait_for_selector(".md-search-result__item", timeout=20_000)
-            page.locator(".md-search-result__item").first.hover()
+            page.wait_for_selector(".vakr-search__results[aria-busy=false] a", state="attached", timeout=20_000)
+            page.locator(".vakr-search__results a").first.hover()
             injected = page.evaluate(
-                "document.querySelectorAll('.md-search-result img, .md-search-result script, .md-search-result iframe, "
-                ".md-search-result svg[onload], .md-search-result [onerror]').length")
+                "document.querySelectorAll('.vakr-search__dialog img, .vakr-search__dialog script, "
+                ".vakr-search__dialog iframe, .vakr-search__dialog svg[onload], .vakr-search__dialog [onerror]').length")
             if injected:
                 fired.append(f"search «{query}»: {injected} injected elements in the results")
         page.close()

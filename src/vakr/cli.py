@@ -21,6 +21,7 @@ from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
 from vakr.statedate import build_day, build_epoch, state_date
+from vakr.search import write_index as search_index
 
 
 def check(root: Path) -> int:
@@ -63,6 +64,13 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
+    # After the build: the search index of the finished pages (src/vakr/search.py)
+    try:
+        search_index(staging)
+    except (OSError, subprocess.CalledProcessError) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Поисковый индекс не построен ({err}); {site_dir} не изменён.", file=sys.stderr)
+        return 1
     publish.publish(staging, site_dir)
     print(f"Site written to {site_dir}")
     if not os.environ.get("SITE_URL"):
