@@ -138,3 +138,17 @@ def test_a_build_without_git_says_so_and_shows_the_amendments(tmp_path: Path) ->
 def test_word_diff_keeps_every_word_in_order() -> None:
     diff = word_diff("срок до 01.07.2026г. включительно", "срок до 01.09.2026г. включительно")
     assert diff == [("equal", "срок до"), ("delete", "01.07.2026г."), ("insert", "01.09.2026г."), ("equal", "включительно")]
+
+
+def test_open_data_carries_the_history(history_site: Site) -> None:
+    import csv
+    import io
+    import json
+
+    rows = list(csv.DictReader(io.StringIO((history_site.root / "2026/data/vakr-2026-history.csv").read_text("utf-8-sig"))))
+    assert [(r["changed_on"], r["document"], r["item"], r["field"]) for r in rows] == [
+        ("2026-07-01", "risks", "R06", "organizations"), ("2026-06-20", "plan", "5", "measure"),
+        ("2026-06-10", "plan", "1", "deadline")]
+    assert (rows[2]["old_text"], rows[2]["new_text"], rows[2]["order"]) == ("01.07.2026г.", "01.09.2026г.", "№ 45-П")
+    assert rows[1]["note"] == "typo"
+    assert json.loads((history_site.root / "2026/data/vakr-2026.json").read_text("utf-8"))["history"] == rows

@@ -264,3 +264,14 @@ def read_history(root: Path, site: SiteData) -> History:
     amendments = {year: tuple(sorted(c.edition.amendments, key=lambda a: a.date, reverse=True))
                   for year, c in cycles.items() if c.edition is not None}
     return History(tuple(changes), found is not None, amendments)
+
+
+HISTORY_FIELDS = ["cycle", "changed_on", "document", "item", "field", "language", "change", "note", "order",
+                  "old_text", "new_text", "commit"]
+
+
+def records(history: History, year: str) -> list[dict[str, str]]:
+    """The cycle's changes as open data rows, newest first (a withdrawn text stays out)."""
+    return [{"cycle": c.year, "changed_on": c.date.isoformat(), "document": c.document, "item": c.item,
+             "field": c.field, "language": c.lang, "change": c.kind, "note": c.note or "", "order": c.order or "",
+             "old_text": c.old or "", "new_text": c.new or "", "commit": c.commit} for c in history.of(year)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from vakr.cartogram import Cartogram
+from vakr.history import HISTORY_FIELDS
 from vakr.load import Cycle, SiteData
 from vakr.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.publications import dated_row
@@ -121,11 +122,14 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None) -> bytes:
-    """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`)."""
+def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None,
+               history: list[Record] | None = None) -> bytes:
+    """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`);
+    `history`: the changes of its published documents (see `vakr.history.records`)."""
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
             "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),
-            "risks": risk_records(cycle, site), "reports": report_records(cycle), "originals": originals or []}
+            "risks": risk_records(cycle, site), "reports": report_records(cycle), "originals": originals or [],
+            "history": history or []}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -164,10 +168,11 @@ class Download:
         return f"{year}/{DATA_DIR}/{self.name}"
 
 
-def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[Record] | None = None) -> list[Download]:
+def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[Record] | None = None,
+              history: list[Record] | None = None) -> list[Download]:
     """Every download of a cycle; a document not yet approved gives no file. `epoch` is
     SOURCE_DATE_EPOCH: without it the calendar is stamped with the schedule's approval date;
-    `originals` go into the JSON."""
+    `originals` go into the JSON, `history` (the edition history's rows) into it and a CSV."""
     stamp = stamp_from_epoch(epoch, cycle.schedule.approval.date if cycle.schedule else cycle.info.period.start)
     y = cycle.year
     out = []
@@ -180,8 +185,10 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[R
         out.append(Download(f"vakr-{y}-risks.csv", "CSV", "data.file.risks_csv", csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
     if cycle.monitoring is not None:
         out.append(Download(f"vakr-{y}-reports.csv", "CSV", "data.file.reports_csv", csv_bytes(report_records(cycle), REPORT_FIELDS)))
+    if history is not None and (cycle.schedule or cycle.plan or cycle.risks):  # the history of its documents
+        out.append(Download(f"vakr-{y}-history.csv", "CSV", "data.file.history_csv", csv_bytes(history, HISTORY_FIELDS)))
     out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
-    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site, originals)))
+    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site, originals, history)))
     return out
 
 

@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import originals, publications, strings
+from vakr import history, originals, publications, strings
 from vakr.cartogram import Cartogram
 from vakr.feed import FIELD_KEYS, feed_path
-from vakr.history import History
+from vakr.history import HISTORY_FIELDS, History
 from vakr.load import Cycle, SiteData
 from vakr.drafts import has_kk_texts
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
@@ -259,8 +259,9 @@ class BuildContext:
         return self._derived[key]  # type: ignore[no-any-return]
 
     def downloads(self, site: SiteData, cycle: Cycle) -> list[Download]:
+        changes = history.records(self.history, cycle.year) if self.history is not None else None
         return self._once("downloads", cycle, lambda: downloads(
-            cycle, site, self.source_date_epoch, originals.records(self.originals(cycle))))
+            cycle, site, self.source_date_epoch, originals.records(self.originals(cycle)), changes))
 
     def originals(self, cycle: Cycle) -> list[originals.OriginalFile]:
         """The cycle's signed originals, each file read (size, SHA-256) once per build."""
@@ -365,6 +366,7 @@ class _Publications:
         out = []
         files = (("schedule", SCHEDULE_FIELDS, self.cycle.schedule), ("plan", PLAN_FIELDS, self.cycle.plan),
                  ("risks", RISK_FIELDS, self.cycle.risks), ("reports", REPORT_FIELDS, self.cycle.monitoring),
+                 ("history", HISTORY_FIELDS, self.context.history),
                  ("organizations", ORGANIZATION_FIELDS, self.site.organizations))
         for name, fields, present in files:
             if present is None:
