@@ -186,7 +186,7 @@ def test_filled_forms_become_reports_in_monitoring_yml(project: Path, filled: li
     assert text.splitlines()[:len(header)] == header  # the header comments are kept
     assert oct(monitoring(project).stat().st_mode & 0o777) == oct(0o640)
     data = yaml.safe_load(text)
-    assert list(data) == ["plan", "schedule"]
+    assert list(data) == ["schedule", "plan"]  # the file's fixed order: a report is appended at the end
     food = next(iter(FOOD))
     assert sorted(data["plan"]) == sorted([1, 6, 7, food])
     assert data["plan"][1] == [{"date": "30.06.2026", "status": "done", "text": {"ru": FINANCE[1][2], "kk": FINANCE[1][3]},
@@ -380,7 +380,7 @@ def test_a_hand_written_file_keeps_its_comments_settings_and_reports(project: Pa
     assert text.startswith(HAND_WRITTEN.split("as_of")[0])
     assert text.endswith(HAND_WRITTEN[HAND_WRITTEN.index("\n# Пример"):])
     data = yaml.safe_load(text)
-    assert list(data) == ["as_of", "plan", "schedule"]
+    assert list(data) == ["as_of", "schedule", "plan"]
     assert data["as_of"] == "01.11.2026"
     assert data["schedule"] == yaml.safe_load(HAND_WRITTEN)["schedule"]
     assert [r["status"] for r in data["plan"][1]] == ["not_started", "done"]

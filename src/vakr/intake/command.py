@@ -12,7 +12,8 @@ from vakr.errors import DataError, DataErrors
 from vakr.intake.forms import write_forms
 from vakr.intake.rows import FormRows, Incoming, Refusal, read_form, today_in_almaty
 from vakr.intake.sheet import read_table
-from vakr.intake.store import Merge, merge, write_atomic
+from vakr.atomicfile import write_atomic
+from vakr.intake.store import Merge, merge
 from vakr.load import MONITORING_FILE, load_site
 
 
@@ -82,7 +83,7 @@ def run_reports(root: Path, files: list[Path], year: str | None, dry_run: bool,
         print(f"Пробный запуск (--dry-run): {display} не изменён; без --dry-run в него будут добавлены "
               f"отчёты: {len(result.added)}.")
         return 0
-    write_atomic(path, result.text)
+    write_atomic(path, result.text.encode("utf-8"))
     print(f"Записано в {display}: новых отчётов {len(result.added)}. "
           "Проверьте сайт: make serve; опубликуйте: make build.")
     return 0

@@ -1,13 +1,11 @@
 """Merge imported reports into data/<year>/monitoring.yml and write it the way an officer
-would: the header comments kept, `plan:` by item number with the reports in date order,
-then `schedule:`; atomically and with the file's permissions, so a failed or interrupted
+would: the header comments kept, `schedule:`, then `plan:` by item number with the reports in
+date order; atomically and with the file's permissions, so a failed or interrupted
 import never leaves half a file."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,25 +123,10 @@ _Dumper.add_representer(str, _str)
 
 
 def _dump(data: dict[str, Any]) -> str:
-    ordered = {key: data[key] for key in ("as_of", "plan", "schedule") if key in data}
+    """The sections in the file's fixed order, plan last (an officer appends a report at the
+    end), an empty one left empty (`schedule:`), never `{}`, under which nothing can be added."""
+    ordered = {key: data[key] for key in ("as_of", "schedule", "plan") if key in data}
     ordered.update({key: value for key, value in data.items() if key not in ordered})
-    ordered.setdefault("schedule", {})
-    return yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+    text = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                      width=10_000)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a sibling temporary file with the original's permissions, then rename it over
-    the original: readers see the old file or the new one, never a half-written one."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return re.sub(r"^(schedule|plan): \{\}$", r"\1:", text, flags=re.M)

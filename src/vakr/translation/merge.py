@@ -14,7 +14,8 @@ from vakr.translation import glossary
 from vakr.translation.checks import language_problem, parse_target
 from vakr.translation.exchange import Returned
 from vakr.translation.segments import Segment, collect
-from vakr.translation.yamledit import set_kk, write_atomic
+from vakr.atomicfile import write_atomic
+from vakr.translation.yamledit import set_kk
 
 
 @dataclass
@@ -109,5 +110,5 @@ def apply(root: Path, accepted: dict[str, tuple[Segment, object]], summary: Summ
             (Path(temp) / rel).write_text(text, encoding="utf-8")
         load_site(Path(temp) / "data")  # raises DataErrors: the officer sees them, data/ untouched
     for rel, text in texts.items():
-        write_atomic(root / rel, text)
+        write_atomic(root / rel, text.encode("utf-8"))
         summary.files.append(rel)

@@ -3,9 +3,6 @@ key order and quoting stay byte for byte; only the lines of that one `kk` entry 
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -80,20 +77,3 @@ def _set_block(text: str, node: yaml.MappingNode, value: Any) -> str:
     if end > len(lines) or not lines[end - 1].endswith("\n"):
         lines[-1] = lines[-1] if lines[-1].endswith("\n") else lines[-1] + "\n"
     return "".join(lines[:end] + new_lines + lines[end:])
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the file, keep its mode, then rename over it: a crash leaves the old file
-    or the new one, never half of one."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
