@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,8 +29,16 @@ from vakr.load import load_site
 LANGS = ("", "kk/")
 # a quote taken from plan item 3's recommendation, as the officers would enter an approved wording
 QUOTE = "провести анализ причин текучести кадров и её динамики"
+def _docx(text: str) -> bytes:
+    """A minimal Word file: a ZIP with its main part, which is what the build checks a DOCX by."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document><w:body>{text}</w:body></w:document>")
+    return buffer.getvalue()
+
+
 ORIGINALS = {"documents/2026/schedule-ru.pdf": b"%PDF-1.4 schedule ru\n", "documents/2026/schedule-kk.pdf": b"%PDF-1.4 kk\n",
-             "documents/2026/plan-ru.docx": b"PK docx plan\n", "documents/2026/start-ru.pdf": b"%PDF-1.4 start\n"}
+             "documents/2026/plan-ru.docx": _docx("plan"), "documents/2026/start-ru.pdf": b"%PDF-1.4 start\n"}
 
 
 def seed_columns(lines: list[str], head: dict[str, int]) -> dict[int, list[str]]:
