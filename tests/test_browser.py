@@ -116,20 +116,27 @@ def test_every_table_fits_a_desktop_screen(browser: Browser, base_url: str, site
     assert not clipped, "\n".join(clipped)
 
 
-# side-menu links a reader cannot reach: brought into view the way a reader scrolls the menu (a
-# long Kazakh menu scrolls within its box at 800 px; the menu "scrolls or fits"), still cut off by
-# the menu's box or the screen, or under something else (the sticky header or title); links of
-# collapsed sections are not shown anyway
-HIDDEN_MENU_LINKS = """[...document.querySelectorAll(".md-sidebar--primary .md-nav__link")]
-  .filter(a => a.checkVisibility({visibilityProperty: true}) && a.getBoundingClientRect().height > 0)
-  .filter(a => { const wrap = a.closest(".md-sidebar__scrollwrap");
-                 a.scrollIntoView({block: "nearest"});
-                 if (wrap.scrollTop > 0 && !/auto|scroll/.test(getComputedStyle(wrap).overflowY)) return true;
-                 const r = a.getBoundingClientRect(), x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
-                 const top = document.elementFromPoint(x, y), box = wrap.getBoundingClientRect();
-                 return r.bottom > Math.min(innerHeight, box.bottom) + 1 || r.top < Math.max(0, box.top) - 1
-                        || !top || !(a.contains(top) || top.contains(a)); })
-  .map(a => a.textContent.trim())"""
+# side-menu links a reader cannot reach: each brought into view the way a reader scrolls (the menu
+# within its box, the page: a long Kazakh menu is taller than 800 px, and the menu "scrolls or
+# fits"), after the theme has fitted the menu to the new scroll position (it does so on the next
+# frames), still cut off by the menu's box or the screen, or under something else (the sticky
+# header or title); a box that cannot scroll does not count as scrolled; links of collapsed
+# sections are not shown anyway
+HIDDEN_MENU_LINKS = """async () => {
+  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const hidden = [];
+  for (const a of document.querySelectorAll(".md-sidebar--primary .md-nav__link")) {
+    if (!a.checkVisibility({visibilityProperty: true}) || !a.getBoundingClientRect().height) continue;
+    const wrap = a.closest(".md-sidebar__scrollwrap");
+    for (let i = 0; i < 2; i++) { a.scrollIntoView({block: "nearest"}); await frames(); }
+    const r = a.getBoundingClientRect(), box = wrap.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+    if ((wrap.scrollTop > 0 && !/auto|scroll/.test(getComputedStyle(wrap).overflowY))
+        || r.bottom > Math.min(innerHeight, box.bottom) + 1 || r.top < Math.max(0, box.top) - 1
+        || !top || !(a.contains(top) || top.contains(a))) hidden.push(a.textContent.trim());
+  }
+  return hidden;
+}"""
 
 
 def test_side_menu_shows_every_entry_on_a_laptop_screen(browser: Browser, base_url: str, site: Path) -> None:
@@ -139,6 +146,7 @@ def test_side_menu_shows_every_entry_on_a_laptop_screen(browser: Browser, base_u
     hidden = []
     for url in one_per_type(site):
         page.goto(base_url + url, wait_until="load")
+        page.evaluate("document.fonts.ready")  # measured in the site's typeface, not a fallback's widths
         if links := page.evaluate(HIDDEN_MENU_LINKS):
             hidden.append(f"{url or '/'}: {links}")
     page.close()
