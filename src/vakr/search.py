@@ -10,6 +10,7 @@ Kazakh page) is left out: the Russian page finds it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -167,4 +168,13 @@ def write_index(site: Path) -> int:
         subprocess.run(command, check=True)
     for name in _UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
+    _sort_languages(site / OUTPUT / "pagefind-entry.json")
     return len(documents)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in a hash map's order, which changes from
+    run to run: sorted, the same data gives the same bytes (reproducible builds)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
