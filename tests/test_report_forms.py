@@ -26,12 +26,13 @@ from conftest import build_site
 from vakr.cli import main
 from vakr.intake.layout import rich_text
 from vakr.model import Rich
+from vakr.statedate import today_in_almaty
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = yaml.safe_load((ROOT / "data" / "2026" / "plan.yml").read_text(encoding="utf-8"))
 ORGS = yaml.safe_load((ROOT / "data" / "organizations.yml").read_text(encoding="utf-8"))["organizations"]
 STRINGS = yaml.safe_load((ROOT / "src" / "vakr" / "strings.yml").read_text(encoding="utf-8"))
-MADE = dt.date.today().strftime("%d.%m.%Y")
+MADE = today_in_almaty().strftime("%d.%m.%Y")
 HEADER_ROW = 7
 STATUS = {key: f"{STRINGS[f'monitoring.state.{key}']['ru']} / {STRINGS[f'monitoring.state.{key}']['kk']}"
           for key in ("not_started", "in_progress", "done", "not_done")}
@@ -231,7 +232,7 @@ def test_dry_run_shows_the_changes_and_writes_nothing(project: Path, filled: lis
     assert "пункт 1: отчёт от 30.06.2026 — исполнено" in out and "--dry-run" in out
 
 
-FUTURE = (dt.date.today() + dt.timedelta(days=40)).strftime("%d.%m.%Y")
+FUTURE = (today_in_almaty() + dt.timedelta(days=40)).strftime("%d.%m.%Y")
 # One bad row of each kind, in the almaty-finance form (the row of the item in the key).
 BAD = {
     2: ("done", "31.06.2026", "Проведено обучение.", None, None, None),  # impossible date

@@ -59,11 +59,16 @@ def build_epoch(root: Path, environ: Mapping[str, str] = os.environ) -> tuple[st
                              "(data/ и docs/ не менялись после него).")
 
 
+def today_in_almaty() -> dt.date:
+    """Today where the publisher is: the date on a form or a build, whatever the machine's zone."""
+    return dt.datetime.now(ALMATY).date()
+
+
 def build_day(epoch: str | None, now: dt.datetime | None = None) -> dt.date:
     """The build's own day in Almaty: from SOURCE_DATE_EPOCH when given, else today."""
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), ALMATY).date()
-    return (now or dt.datetime.now(ALMATY)).astimezone(ALMATY).date()
+    return now.astimezone(ALMATY).date() if now else today_in_almaty()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 from vakr import strings
 from vakr.errors import DataError, DataErrors
 from vakr.intake.forms import write_forms
-from vakr.intake.rows import FormRows, Incoming, Refusal, read_form, today_in_almaty
+from vakr.intake.rows import FormRows, Incoming, Refusal, read_form
+from vakr.statedate import today_in_almaty
 from vakr.intake.sheet import read_table
 from vakr.atomicfile import write_atomic
 from vakr.intake.store import Merge, merge

@@ -15,7 +15,6 @@ from vakr.intake.layout import (APPROVED, COLUMNS, KEYS, META, WHOLE_PLAN, appro
 from vakr.intake.sheet import Cell, Table
 from vakr.load import SiteData
 from vakr.model import Plan, PlanItem, Report
-from vakr.statedate import ALMATY
 
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
 # A document on this site (docs/…) or on the web becomes a link; any other text is an order.
@@ -246,7 +245,3 @@ def _date(cell: Cell) -> dt.date | str:
         return dt.date(int(y or iy), int(m or im), int(d or iday))
     except ValueError:
         return f"такой даты не существует: «{text}»"
-
-
-def today_in_almaty() -> dt.date:
-    return dt.datetime.now(ALMATY).date()
