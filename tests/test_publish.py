@@ -15,28 +15,28 @@ from pathlib import Path
 
 import pytest
 
-from vakr import publish
+from vakr.publish import sitedir
 
 # Run in a child: publish `built` at `site`, SIGKILLed when it reaches its `n`-th line
-# (counting the lines of vakr/publish.py and of shutil, where the old site is removed).
+# (counting the lines of vakr/publish/sitedir.py and of shutil, where the old site is removed).
 CHILD = """
 import os, signal, sys
 from pathlib import Path
-from vakr import publish
+from vakr.publish import sitedir
 
 limit, seen = int(sys.argv[3]), 0
 
 def tracer(frame, event, arg):
     global seen
     name = frame.f_code.co_filename
-    if event == "line" and (name == publish.__file__ or name.endswith("shutil.py")):
+    if event == "line" and (name == sitedir.__file__ or name.endswith("shutil.py")):
         seen += 1
         if seen == limit:
             os.kill(os.getpid(), signal.SIGKILL)
     return tracer
 
 sys.settrace(tracer)
-publish.publish(Path(sys.argv[1]), Path(sys.argv[2]))
+sitedir.publish(Path(sys.argv[1]), Path(sys.argv[2]))
 sys.settrace(None)
 print(seen)
 """
@@ -61,7 +61,7 @@ def _run(built: Path, site: Path, limit: int) -> subprocess.CompletedProcess[str
 def _prepare(tmp_path: Path) -> tuple[Path, Path, dict[str, str], dict[str, str]]:
     site = tmp_path / "site"
     _tree(site, "old")
-    built = publish.staging(site)
+    built = sitedir.staging(site)
     _tree(built, "new")
     return site, built, _digest(site), _digest(built)
 
@@ -80,7 +80,7 @@ def test_a_kill_at_any_line_leaves_a_whole_site_and_the_next_build_cleans_up(tmp
         assert found in (old, new), f"killed at line {limit}: site/ is neither the old nor the new site"
         outcomes.add("new" if found == new else "old")
 
-        after = publish.staging(site)  # the next build
+        after = sitedir.staging(site)  # the next build
         assert sorted(p.name for p in site.parent.iterdir()) == ["site", after.name], f"killed at line {limit}"
     assert outcomes == {"old", "new"}  # the kills fell both before and after the exchange
 
@@ -88,9 +88,9 @@ def test_a_kill_at_any_line_leaves_a_whole_site_and_the_next_build_cleans_up(tmp
 def test_first_publish_and_republish(tmp_path: Path) -> None:
     site = tmp_path / "site"
     for version in ("first", "second"):
-        built = publish.staging(site)
+        built = sitedir.staging(site)
         _tree(built, version)
-        publish.publish(built, site)
+        sitedir.publish(built, site)
         assert (site / "index.html").read_text(encoding="utf-8") == f"{version}: index.html\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -101,7 +101,7 @@ def test_a_running_builds_folder_is_left_alone(tmp_path: Path) -> None:
     try:
         theirs = tmp_path / f"site.build-{running.pid}"
         theirs.mkdir()
-        publish.staging(site)
+        sitedir.staging(site)
         assert theirs.is_dir()
     finally:
         running.kill()
@@ -113,10 +113,10 @@ def test_published_tree_is_readable_by_the_web_server_whatever_the_umask(tmp_pat
     site = tmp_path / "site"
     previous = os.umask(umask)
     try:
-        built = publish.staging(site)
+        built = sitedir.staging(site)
         _tree(built, "new")
         (built / "2026" / "vakr.csv").chmod(0o600)
-        publish.publish(built, site)
+        sitedir.publish(built, site)
     finally:
         os.umask(previous)
     modes = {p.relative_to(tmp_path).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")]}

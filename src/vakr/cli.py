@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from vakr import consistency, publish
+from vakr import consistency
+from vakr.publish import sitedir
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
@@ -50,7 +51,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         print(f"Сайт не собран; {site_dir} не изменён.", file=sys.stderr)
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = publish.staging(site_dir)
+    staging = sitedir.staging(site_dir)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(staging)]
     if strict:
@@ -71,7 +72,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Поисковый индекс не построен ({err}); {site_dir} не изменён.", file=sys.stderr)
         return 1
-    publish.publish(staging, site_dir)
+    sitedir.publish(staging, site_dir)
     print(f"Site written to {site_dir}")
     if not os.environ.get("SITE_URL"):
         print(SITE_URL_UNSET, file=sys.stderr)
