@@ -35,7 +35,7 @@ from vakr.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom
 from vakr.history import read_history
 from vakr.load import SiteData, load_site
-from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
+from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home

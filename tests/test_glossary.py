@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 from vakr import glossary, strings
-from vakr.model import Organization
+from vakr.domain.model import Organization
 
 ENTRY = re.compile(r'^\s*"([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$', re.M)
 MATERIAL_RU = Path(material.__file__).parent / "templates" / "partials" / "languages" / "ru.html"

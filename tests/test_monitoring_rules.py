@@ -11,7 +11,7 @@ import pytest
 
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
-from vakr.model import Deadline
+from vakr.domain.model import Deadline
 from vakr.monitoring import due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from vakr.model import Text
+from vakr.domain.model import Text
 from vakr.reference import reference, replaced, rows
 from vakr.schema import SCHEMAS
 

@@ -25,7 +25,7 @@ from browser import serve
 from conftest import build_site
 from vakr.cli import main
 from vakr.intake.layout import rich_text
-from vakr.model import Rich
+from vakr.domain.model import Rich
 from vakr.statedate import today_in_almaty
 
 ROOT = Path(__file__).resolve().parents[1]

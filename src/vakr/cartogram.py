@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from vakr.load import Cycle, SiteData
-from vakr.model import MAPS, Direction, Organization, PlanItem, Risk, RiskLevel, RiskMatrix
+from vakr.domain.model import MAPS, Direction, Organization, PlanItem, Risk, RiskLevel, RiskMatrix
 
 
 @dataclass(frozen=True)

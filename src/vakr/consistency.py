@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vakr.load import Cycle, SiteData
-from vakr.model import DocumentOriginals
+from vakr.domain.model import DocumentOriginals
 from vakr.statedate import StateDate
 
 

@@ -4,7 +4,7 @@ compliance service sees what still awaits translation."""
 from __future__ import annotations
 
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
+from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def coverage_lines(site: SiteData) -> list[str]:

@@ -10,7 +10,7 @@ import dataclasses
 from vakr.errors import DataError, DataErrors
 from vakr.load import Cycle, SiteData
 from vakr.originals import declared
-from vakr.model import Document
+from vakr.domain.model import Document
 
 
 def published(site: SiteData) -> SiteData:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from vakr import strings
 from vakr.load import SiteData
-from vakr.model import DEFAULT_LANGUAGE
+from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.opendata import flat
 from vakr.history import Change, History

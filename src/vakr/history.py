@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from vakr.load import Cycle, SiteData
-from vakr.model import LANGUAGES, Amendment
+from vakr.domain.model import LANGUAGES, Amendment
 from vakr.statedate import ALMATY
 
 DOCUMENTS = ("schedule", "plan", "risks")

@@ -11,7 +11,7 @@ from typing import Any
 
 from vakr.errors import DataError, DataErrors, Index, field_path
 from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
-from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
+from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
 from vakr.statedate import as_of_conflict

@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass
 
 from vakr.load import Cycle, SiteData
-from vakr.model import Deadline, PlanItem, Report, ScheduleItem, StepDone
+from vakr.domain.model import Deadline, PlanItem, Report, ScheduleItem, StepDone
 from vakr.statedate import build_day, state_date
 
 # Display order of the derived states; every plan item is in exactly one.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vakr import strings
 from vakr.load import SiteData
-from vakr.model import LANGUAGES
+from vakr.domain.model import LANGUAGES
 from vakr.pages import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
 
 HOME = "index.md"

@@ -15,7 +15,7 @@ from icalendar import Calendar, Event
 from vakr.cartogram import Cartogram
 from vakr.history import HISTORY_FIELDS
 from vakr.load import Cycle, SiteData
-from vakr.model import LANGUAGES, BulletList, Deadline, Rich, Text
+from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.publications import dated_row
 
 DATA_DIR = "data"  # the downloads live beside the cycle's "documents and open data" page

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vakr.load import Cycle
-from vakr.model import Original
+from vakr.domain.model import Original
 from vakr.publications import Document, document
 
 ANNOUNCEMENT = "announcement/"  # key prefix: `announcement/<id>`

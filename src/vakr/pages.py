@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vakr import strings
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
+from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
 
 STUB_MARK = "vakr_generated: true"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vakr.model import BulletList, Plan, Rich, Schedule, Text, TextSource
+from vakr.domain.model import BulletList, Plan, Rich, Schedule, Text, TextSource
 
 DOCUMENT_NAMES = {"plan": "плане мероприятий", "schedule": "плане-графике"}
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vakr.load import Cycle, SiteData
-from vakr.model import NewsAnnouncement, ScheduleAnnouncement, ScheduleItem, ScheduleRow
+from vakr.domain.model import NewsAnnouncement, ScheduleAnnouncement, ScheduleItem, ScheduleRow
 
 ANNOUNCEMENTS_DIR = "announcements"
 

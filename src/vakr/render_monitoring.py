@@ -9,7 +9,7 @@ from functools import cached_property
 
 from vakr import strings
 from vakr.load import Cycle, SiteData
-from vakr.model import Evidence, ScheduleItem
+from vakr.domain.model import Evidence, ScheduleItem
 from vakr.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id
 from vakr.statedate import reports_date

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vakr.model import (Contacts, CycleInfo, Directions, EditionHistory, Monitoring, Organizations, Plan, Publications,
+from vakr.domain.model import (Contacts, CycleInfo, Directions, EditionHistory, Monitoring, Organizations, Plan, Publications,
                         RiskMatrix, Risks, Schedule)
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # load.py checks `as_of:` with this module: no import cycle at run time
     from vakr.load import Cycle, SiteData
-    from vakr.model import Monitoring
+    from vakr.domain.model import Monitoring
 
 ALMATY = dt.timezone(dt.timedelta(hours=5))  # the date of the status is the publisher's date
 COMMITTED_FOLDERS = ("data", "docs")  # what a build is made of besides the code

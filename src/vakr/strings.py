@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from vakr.model import LANGUAGES
+from vakr.domain.model import LANGUAGES
 
 _FILE = Path(__file__).with_name("strings.yml")
 

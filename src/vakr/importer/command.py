@@ -21,7 +21,7 @@ from vakr.importer.schedule import build_schedule
 from vakr.importer.table import Document, read_source
 from vakr.importer.text import vocabulary
 from vakr.load import load_site
-from vakr.model import Organization, Organizations, Plan, Schedule
+from vakr.domain.model import Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import load
 

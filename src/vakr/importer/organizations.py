@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from vakr.model import Organization
+from vakr.domain.model import Organization
 
 _KIND_ORDER = {"company": 0, "department": 1, "subsidiary": 2}
 _ALL_SUBSIDIARIES = "дзо"

@@ -11,7 +11,7 @@ from vakr.importer.organizations import match_organizations
 from vakr.importer.rows import Context, Draft, read_items
 from vakr.importer.shared import FlowList, bilingual, check_kk_numbers, document_head
 from vakr.importer.text import plain, rich
-from vakr.model import Organization
+from vakr.domain.model import Organization
 
 WIDTH = 4
 

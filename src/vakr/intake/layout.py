@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vakr import strings
-from vakr.model import REPORT_STATUSES, Deadline, PlanItem, Rich
+from vakr.domain.model import REPORT_STATUSES, Deadline, PlanItem, Rich
 
 WHOLE_PLAN = "plan"  # the form's organization code for the whole plan (no organization check)
 LANGS = ("ru", "kk")

@@ -14,7 +14,7 @@ from vakr.intake.layout import (APPROVED, COLUMNS, KEYS, META, WHOLE_PLAN, appro
                                 normalize, status_choices)
 from vakr.intake.sheet import Cell, Table
 from vakr.load import SiteData
-from vakr.model import Plan, PlanItem, Report
+from vakr.domain.model import Plan, PlanItem, Report
 
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
 # A document on this site (docs/…) or on the web becomes a link; any other text is an order.

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from vakr.intake.rows import Incoming
-from vakr.model import Monitoring, Report
+from vakr.domain.model import Monitoring, Report
 from vakr.yamlsource import load
 
 NEW_HEADER = ("# yaml-language-server: $schema=../../schema/monitoring.schema.json\n"
