@@ -31,7 +31,7 @@ from vakr import consistency, strings
 from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.drafts import draft_files, published
-from vakr.errors import DataErrors
+from vakr.domain.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom
 from vakr.history import read_history
 from vakr.load import SiteData, load_site

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vakr.errors import DataError, DataErrors
+from vakr.domain.errors import DataError, DataErrors
 from vakr.load import load_site
 from vakr.domain.model import Deadline
 from vakr.monitoring import due_date, item_status, plan_status, schedule_steps, stage

@@ -23,7 +23,7 @@ from conftest import ROOT, Site, build_site
 from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
 from vakr.consistency import warnings
 from vakr.statedate import build_day, state_date
-from vakr.errors import DataErrors
+from vakr.domain.errors import DataErrors
 from vakr.load import load_site
 
 LANGS = ("", "kk/")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from vakr.errors import DataErrors
+from vakr.domain.errors import DataErrors
 from vakr.load import load_site
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from vakr.errors import DataError, DataErrors
+from vakr.domain.errors import DataError, DataErrors
 from vakr.load import load_site
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -9,7 +9,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 
 # What a file of each kind starts with; Office files are ZIP archives with their main part.
 _SIGNATURE = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".xlsx": b"PK\x03\x04", ".png": b"\x89PNG\r\n\x1a\n",

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vakr.errors import DataError, DataErrors, Index, field_path
+from vakr.domain.errors import DataError, DataErrors, Index, field_path
 from vakr.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from vakr.errors import DataError, Index, field_path
+from vakr.domain.errors import DataError, Index, field_path
 
 Path_ = tuple[str | int, ...]
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from vakr.atomicfile import write_atomic
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.edition import Edition, editions
 from vakr.importer.merge import header_of, merge, new_header, render
 from vakr.importer.plan import build_plan

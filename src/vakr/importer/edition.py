@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.table import Cell, Document, Line
 
 _HEADINGS = {"утверждаю": "ru", "бекітемін": "kk"}

@@ -4,7 +4,7 @@ required; a Kazakh edition, when there is one, fills the `kk` texts by item numb
 
 from __future__ import annotations
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.deadlines import DeadlineError, deadline_data
 from vakr.importer.edition import Edition
 from vakr.importer.organizations import match_organizations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.deadlines import DeadlineError, parse_deadline
 from vakr.importer.edition import Edition, is_section, item_number
 from vakr.importer.report import Report

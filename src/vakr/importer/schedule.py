@@ -4,7 +4,7 @@ Russian edition, then the Kazakh one, aligned by section order and item number."
 
 from __future__ import annotations
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.deadlines import DeadlineError, deadline_data
 from vakr.importer.edition import Edition, section_title
 from vakr.importer.organizations import match_organizations

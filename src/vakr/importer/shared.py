@@ -3,7 +3,7 @@ that a Kazakh edition has the same items as the Russian one."""
 
 from __future__ import annotations
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.importer.edition import Edition
 from vakr.importer.rows import Context, Draft
 

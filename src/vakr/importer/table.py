@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 
 _SPACES = re.compile(r"\s+")
 

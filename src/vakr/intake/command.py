@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from vakr import strings
-from vakr.errors import DataError, DataErrors
+from vakr.domain.errors import DataError, DataErrors
 from vakr.intake.forms import write_forms
 from vakr.intake.rows import FormRows, Incoming, Refusal, read_form
 from vakr.statedate import today_in_almaty

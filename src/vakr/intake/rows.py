@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 from vakr.intake.layout import (APPROVED, COLUMNS, KEYS, META, WHOLE_PLAN, approved_cells, meta_label,
                                 normalize, status_choices)
 from vakr.intake.sheet import Cell, Table

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from vakr.errors import DataError
+from vakr.domain.errors import DataError
 
 Cell = str | int | float | dt.date | None
 

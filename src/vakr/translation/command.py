@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from vakr.errors import DataErrors
+from vakr.domain.errors import DataErrors
 from vakr.load import load_site
 from vakr.translation import glossary, merge, xliff, xlsx
 from vakr.translation.exchange import outgoing
