@@ -40,7 +40,7 @@ from vakr.navigation import site_nav
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
-from vakr.statedate import build_epoch
+from vakr.domain.statedate import build_epoch
 from vakr.search import write_index
 from vakr.templating import compiled_templates
 

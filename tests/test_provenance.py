@@ -22,7 +22,7 @@ from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
 from vakr.consistency import warnings
-from vakr.statedate import build_day, state_date
+from vakr.domain.statedate import build_day, state_date
 from vakr.domain.errors import DataErrors
 from vakr.load import load_site
 

@@ -26,7 +26,7 @@ from conftest import build_site
 from vakr.cli import main
 from vakr.intake.layout import rich_text
 from vakr.domain.model import Rich
-from vakr.statedate import today_in_almaty
+from vakr.domain.statedate import today_in_almaty
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = yaml.safe_load((ROOT / "data" / "2026" / "plan.yml").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""The state date never hides saved data (`vakr.statedate`): a report dated after the last
+"""The state date never hides saved data (`vakr.domain.statedate`): a report dated after the last
 commit is shown on the built site, with and without SOURCE_DATE_EPOCH; the build says in
 Russian which date it shows and why; review (the hook's own date, as in `mkdocs serve`)
 and `vakr build` agree; an explicit `as_of:` earlier than a saved report is refused."""
@@ -19,7 +19,7 @@ from bench.workspace import project_copy
 from conftest import build_site
 from vakr.domain.errors import DataErrors
 from vakr.load import load_site
-from vakr.statedate import build_day, build_epoch, reports_date, state_date
+from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COMMIT_DAY = "2026-11-22T12:00:00+05:00"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from vakr.load import Cycle, SiteData
 from vakr.domain.model import DocumentOriginals
-from vakr.statedate import StateDate
+from vakr.domain.statedate import StateDate
 
 
 def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from vakr import strings
 from vakr.load import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
-from vakr.statedate import ALMATY  # announcements are dated in Almaty time, like the status
+from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.opendata import flat
 from vakr.history import Change, History
 from vakr.pages import CHANGES, HISTORY, entry_title, page_url

@@ -18,7 +18,7 @@ import yaml
 
 from vakr.load import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, Amendment
-from vakr.statedate import ALMATY
+from vakr.domain.statedate import ALMATY
 
 DOCUMENTS = ("schedule", "plan", "risks")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -14,7 +14,7 @@ from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
-from vakr.statedate import as_of_conflict
+from vakr.domain.statedate import as_of_conflict
 from vakr.validate import parse
 from vakr.yamlsource import Source, load
 

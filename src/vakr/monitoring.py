@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from vakr.load import Cycle, SiteData
 from vakr.domain.model import Deadline, PlanItem, Report, ScheduleItem, StepDone
-from vakr.statedate import build_day, state_date
+from vakr.domain.statedate import build_day, state_date
 
 # Display order of the derived states; every plan item is in exactly one.
 STATES = ("done", "in_progress", "not_started", "not_done", "overdue", "pending", "ongoing")

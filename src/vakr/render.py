@@ -25,7 +25,7 @@ from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_
 from vakr.home import HomeCycles, home_cycles
 from vakr.pages import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.render_monitoring import CycleStatus, StatusView
-from vakr.statedate import StateDate, build_day, state_date
+from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.templating import environment
 
 T = TypeVar("T")
@@ -271,7 +271,7 @@ class BuildContext:
         return self._once("cartogram", cycle, lambda: Cartogram(site, cycle))
 
     def state(self, site: SiteData) -> StateDate:
-        """The state date of this build (`vakr.statedate`), decided once."""
+        """The state date of this build (`vakr.domain.statedate`), decided once."""
         if "state" not in self._derived:
             self._derived["state"] = state_date(site, build_day(self.source_date_epoch))
         return self._derived["state"]  # type: ignore[no-any-return]

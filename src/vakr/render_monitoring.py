@@ -12,12 +12,12 @@ from vakr.load import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id
-from vakr.statedate import reports_date
+from vakr.domain.statedate import reports_date
 from vakr.timeline import Layout, layout
 
 
 class CycleStatus:
-    """A cycle's execution status on its state date `on` (`vakr.statedate`): the same on
+    """A cycle's execution status on its state date `on` (`vakr.domain.statedate`): the same on
     every page and in every language, so it is derived once per build."""
 
     def __init__(self, site: SiteData, cycle: Cycle, on: dt.date) -> None:

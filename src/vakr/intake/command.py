@@ -11,7 +11,7 @@ from vakr import strings
 from vakr.domain.errors import DataError, DataErrors
 from vakr.intake.forms import write_forms
 from vakr.intake.rows import FormRows, Incoming, Refusal, read_form
-from vakr.statedate import today_in_almaty
+from vakr.domain.statedate import today_in_almaty
 from vakr.intake.sheet import read_table
 from vakr.atomicfile import write_atomic
 from vakr.intake.store import Merge, merge
