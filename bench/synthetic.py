@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from bench.workspace import ROOT
-from vakr.load import CYCLE_FILE, MONITORING_FILE, ORGANIZATIONS_FILE, PLAN_FILE, RISKS_FILE, SCHEDULE_FILE
+from vakr.ingest.load import CYCLE_FILE, MONITORING_FILE, ORGANIZATIONS_FILE, PLAN_FILE, RISKS_FILE, SCHEDULE_FILE
 from vakr.yamlsource import load
 
 REAL_YEAR = 2026

@@ -34,7 +34,7 @@ from vakr.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom
 from vakr.history import read_history
-from vakr.load import SiteData, load_site
+from vakr.ingest.load import SiteData, load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs

@@ -12,7 +12,7 @@ import yaml
 
 from bench.stock import config_without_hooks, source_path
 from bench.synthetic import Real, Shape, generate, shift_dates
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -14,7 +14,7 @@ from bench.workspace import project_copy
 from conftest import Site, build_site
 from vakr.drafts import published
 from vakr.home import home_cycles, months_after
-from vakr.load import SiteData, load_site
+from vakr.ingest.load import SiteData, load_site
 from vakr.monitoring import plan_monitoring
 
 DATA = Path(__file__).resolve().parents[1] / "data"

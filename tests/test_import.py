@@ -16,7 +16,7 @@ import yaml
 from vakr.cli import main
 from vakr.importer.merge import merge
 from vakr.importer.report import Report
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vakr.domain.errors import DataError, DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.domain.model import Deadline
 from vakr.monitoring import due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter

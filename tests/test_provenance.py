@@ -24,7 +24,7 @@ from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
 from vakr.consistency import warnings
 from vakr.domain.statedate import build_day, state_date
 from vakr.domain.errors import DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 
 LANGS = ("", "kk/")
 # a quote taken from plan item 3's recommendation, as the officers would enter an approved wording

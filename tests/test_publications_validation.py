@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from vakr.domain.errors import DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 
 
 def _data(tmp_path: Path) -> Path:

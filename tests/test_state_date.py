@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from bench.workspace import project_copy
 from conftest import build_site
 from vakr.domain.errors import DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
 DATA = Path(__file__).resolve().parents[1] / "data"

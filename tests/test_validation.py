@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from vakr.domain.errors import DataError, DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -20,7 +20,7 @@ from vakr import consistency
 from vakr.publish import sitedir
 from vakr.coverage import coverage_lines
 from vakr.domain.errors import DataError, DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, state_date
 from vakr.search import write_index as search_index
 

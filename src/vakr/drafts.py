@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from vakr.domain.errors import DataError, DataErrors
-from vakr.load import Cycle, SiteData
+from vakr.ingest.load import Cycle, SiteData
 from vakr.originals import declared
 from vakr.domain.model import Document
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vakr import strings
-from vakr.load import SiteData
+from vakr.ingest.load import SiteData
 from vakr.domain.model import LANGUAGES
 from vakr.pages import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
 

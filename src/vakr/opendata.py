@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from vakr.cartogram import Cartogram
 from vakr.history import HISTORY_FIELDS
-from vakr.load import Cycle, SiteData
+from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.publications import dated_row
 

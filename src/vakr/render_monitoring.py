@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from vakr import strings
-from vakr.load import Cycle, SiteData
+from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # load.py checks `as_of:` with this module: no import cycle at run time
-    from vakr.load import Cycle, SiteData
+    from vakr.ingest.load import Cycle, SiteData
     from vakr.domain.model import Monitoring
 
 ALMATY = dt.timezone(dt.timedelta(hours=5))  # the date of the status is the publisher's date

@@ -20,7 +20,7 @@ from vakr.importer.rows import Context
 from vakr.importer.schedule import build_schedule
 from vakr.importer.table import Document, read_source
 from vakr.importer.text import vocabulary
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.domain.model import Organization, Organizations, Plan, Schedule
 from vakr.validate import parse
 from vakr.yamlsource import load

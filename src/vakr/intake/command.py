@@ -15,7 +15,7 @@ from vakr.domain.statedate import today_in_almaty
 from vakr.intake.sheet import read_table
 from vakr.atomicfile import write_atomic
 from vakr.intake.store import Merge, merge
-from vakr.load import MONITORING_FILE, load_site
+from vakr.ingest.load import MONITORING_FILE, load_site
 
 
 def run_forms(root: Path, year: str, out: Path, made: dt.date | None = None) -> int:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from vakr.domain.errors import DataErrors
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.translation import glossary, merge, xliff, xlsx
 from vakr.translation.exchange import outgoing
 from vakr.translation.segments import collect

@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vakr.load import load_site
+from vakr.ingest.load import load_site
 from vakr.translation import glossary
 from vakr.translation.checks import language_problem, parse_target
 from vakr.translation.exchange import Returned
