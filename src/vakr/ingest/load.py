@@ -15,7 +15,7 @@ from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, Editi
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
 from vakr.domain.statedate import as_of_conflict
-from vakr.validate import parse
+from vakr.ingest.validate import parse
 from vakr.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
