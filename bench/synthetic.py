@@ -25,7 +25,7 @@ import yaml
 
 from bench.workspace import ROOT
 from vakr.ingest.load import CYCLE_FILE, MONITORING_FILE, ORGANIZATIONS_FILE, PLAN_FILE, RISKS_FILE, SCHEDULE_FILE
-from vakr.yamlsource import load
+from vakr.ingest.yamlsource import load
 
 REAL_YEAR = 2026
 CYCLES_PER_SCALE = 5  # one more cycle (year) for every 5× of data, at least one

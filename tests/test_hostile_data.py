@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from test_validation import DATA
-from vakr.yamlsource import MAX_DEPTH, MAX_DIGITS, MAX_REPEATED
+from vakr.ingest.yamlsource import MAX_DEPTH, MAX_DIGITS, MAX_REPEATED
 
 CYCLE, PLAN, MONITORING, ORGS = "2026/cycle.yml", "2026/plan.yml", "2026/monitoring.yml", "organizations.yml"
 

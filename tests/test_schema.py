@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from vakr.schema import SCHEMAS, schema_text
-from vakr.yamlsource import load
+from vakr.ingest.yamlsource import load
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -23,7 +23,7 @@ from vakr.importer.text import vocabulary
 from vakr.ingest.load import load_site
 from vakr.domain.model import Organization, Organizations, Plan, Schedule
 from vakr.ingest.validate import parse
-from vakr.yamlsource import load
+from vakr.ingest.yamlsource import load
 
 KINDS = {"plan": (Plan, build_plan, 6, 5), "schedule": (Schedule, build_schedule, 4, 2)}  # model, builder, columns, deadline column
 

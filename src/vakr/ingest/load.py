@@ -16,7 +16,7 @@ from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, Editi
 from vakr.provenance import quote_problem
 from vakr.domain.statedate import as_of_conflict
 from vakr.ingest.validate import parse
-from vakr.yamlsource import Source, load
+from vakr.ingest.yamlsource import Source, load
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"

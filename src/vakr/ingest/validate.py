@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vakr.domain.errors import DataError, DataErrors, Index, field_path
-from vakr.yamlsource import Source
+from vakr.ingest.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
 

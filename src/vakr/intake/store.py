@@ -14,7 +14,7 @@ import yaml
 
 from vakr.intake.rows import Incoming
 from vakr.domain.model import Monitoring, Report
-from vakr.yamlsource import load
+from vakr.ingest.yamlsource import load
 
 NEW_HEADER = ("# yaml-language-server: $schema=../../schema/monitoring.schema.json\n"
               "# Мониторинг исполнения ВАКР {year}: отчёты об исполнении пунктов плана мероприятий и отметки\n"
