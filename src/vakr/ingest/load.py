@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from vakr.domain.errors import DataError, DataErrors, Index, field_path
-from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
+from vakr.ingest.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
