@@ -13,7 +13,7 @@ from vakr.domain.errors import DataError, DataErrors, Index, field_path
 from vakr.ingest.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
-from vakr.provenance import quote_problem
+from vakr.ingest.provenance import quote_problem
 from vakr.domain.statedate import as_of_conflict
 from vakr.ingest.validate import parse
 from vakr.ingest.yamlsource import Source, load
