@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 from vakr import consistency, strings
 from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
-from vakr.drafts import draft_files, published
+from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom
 from vakr.history import read_history

@@ -12,7 +12,7 @@ import pytest
 
 from bench.workspace import project_copy
 from conftest import Site, build_site
-from vakr.drafts import published
+from vakr.ingest.drafts import published
 from vakr.home import home_cycles, months_after
 from vakr.ingest.load import SiteData, load_site
 from vakr.monitoring import plan_monitoring

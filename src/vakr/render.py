@@ -19,7 +19,7 @@ from vakr.cartogram import Cartogram
 from vakr.feed import FIELD_KEYS, feed_path
 from vakr.history import HISTORY_FIELDS, History
 from vakr.ingest.load import Cycle, SiteData
-from vakr.drafts import has_kk_texts
+from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.home import HomeCycles, home_cycles
