@@ -14,7 +14,7 @@ import pytest
 
 from bench.workspace import project_copy
 from conftest import Site, build_site
-from vakr.history import word_diff
+from vakr.ingest.history import word_diff
 
 LANGS = ("", "kk/")
 ATOM = "{http://www.w3.org/2005/Atom}"

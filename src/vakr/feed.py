@@ -11,7 +11,7 @@ from vakr.ingest.load import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.opendata import flat
-from vakr.history import Change, History
+from vakr.ingest.history import Change, History
 from vakr.pages import CHANGES, HISTORY, entry_title, page_url
 from vakr.publications import site_entries
 from vakr.templating import environment

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from vakr.cartogram import Cartogram
-from vakr.history import HISTORY_FIELDS
+from vakr.ingest.history import HISTORY_FIELDS
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.publications import dated_row
@@ -125,7 +125,7 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
 def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None,
                history: list[Record] | None = None) -> bytes:
     """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`);
-    `history`: the changes of its published documents (see `vakr.history.records`)."""
+    `history`: the changes of its published documents (see `vakr.ingest.history.records`)."""
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
             "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),
             "risks": risk_records(cycle, site), "reports": report_records(cycle), "originals": originals or [],

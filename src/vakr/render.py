@@ -14,10 +14,12 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import history, originals, publications, strings
+from vakr import originals, publications, strings
+
+from vakr.ingest import history
 from vakr.cartogram import Cartogram
 from vakr.feed import FIELD_KEYS, feed_path
-from vakr.history import HISTORY_FIELDS, History
+from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.ingest.load import Cycle, SiteData
 from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
