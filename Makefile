@@ -75,7 +75,7 @@ fonts:  ## re-fetch the site's typeface into docs/assets/fonts/ (committed; need
 	$(PYTHON) .ci/fonts.py
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ and README's reference of the data files from the data model
-	$(BIN)/python -m vakr.schema schema
+	$(BIN)/python -m vakr.ingest.schema schema
 	$(BIN)/python -m vakr.reference README.md
 
 lock:  ## re-pin requirements*.txt from requirements*.in (needs network)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from vakr.domain.model import Text
 from vakr.reference import reference, replaced, rows
-from vakr.schema import SCHEMAS
+from vakr.ingest.schema import SCHEMAS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from vakr.schema import SCHEMAS, schema_text
+from vakr.ingest.schema import SCHEMAS, schema_text
 from vakr.ingest.yamlsource import load
 
 ROOT = Path(__file__).resolve().parents[1]
