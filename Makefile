@@ -76,7 +76,7 @@ fonts:  ## re-fetch the site's typeface into docs/assets/fonts/ (committed; need
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ and README's reference of the data files from the data model
 	$(BIN)/python -m vakr.ingest.schema schema
-	$(BIN)/python -m vakr.reference README.md
+	$(BIN)/python -m vakr.ingest.reference README.md
 
 lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

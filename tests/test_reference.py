@@ -1,5 +1,5 @@
 """README's reference of the data files is generated from the data model
-(`vakr.reference`): it fails here as soon as a field is added, renamed or re-described
+(`vakr.ingest.reference`): it fails here as soon as a field is added, renamed or re-described
 without `make schema`, and every field must carry a meaning."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from vakr.domain.model import Text
-from vakr.reference import reference, replaced, rows
+from vakr.ingest.reference import reference, replaced, rows
 from vakr.ingest.schema import SCHEMAS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
