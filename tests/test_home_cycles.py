@@ -15,7 +15,7 @@ from conftest import Site, build_site
 from vakr.ingest.drafts import published
 from vakr.home import home_cycles, months_after
 from vakr.ingest.load import SiteData, load_site
-from vakr.monitoring import plan_monitoring
+from vakr.derive.monitoring import plan_monitoring
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CYCLE_2027 = "period:\n  start: 13.04.2027\n  end: 26.05.2027\n"

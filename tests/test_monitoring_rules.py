@@ -12,7 +12,7 @@ import pytest
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import load_site
 from vakr.domain.model import Deadline
-from vakr.monitoring import due_date, item_status, plan_status, schedule_steps, stage
+from vakr.derive.monitoring import due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter
 
 DATA = Path(__file__).resolve().parents[1] / "data"

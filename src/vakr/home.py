@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vakr.ingest.load import Cycle, SiteData
-from vakr.monitoring import PlanMonitoring
+from vakr.derive.monitoring import PlanMonitoring
 
 OPEN_STATES = ("not_started", "in_progress", "overdue", "pending")  # a report may still close them
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from vakr import strings
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
-from vakr.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
+from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id
 from vakr.domain.statedate import reports_date
 from vakr.timeline import Layout, layout

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vakr.monitoring import Step
+from vakr.derive.monitoring import Step
 
 WIDTH, LEFT, RIGHT, TOP, ROW, BOTTOM = 760, 52, 24, 44, 30, 12
 PAD = dt.timedelta(days=3)
