@@ -13,7 +13,7 @@ from vakr.domain.model import Evidence, ScheduleItem
 from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.pages import EXECUTION, item_id
 from vakr.domain.statedate import reports_date
-from vakr.timeline import Layout, layout
+from vakr.derive.timeline import Layout, layout
 
 
 class CycleStatus:
