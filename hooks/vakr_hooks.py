@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from vakr import consistency, strings
-from vakr.cartogram import levels_css
+from vakr.derive.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 from searchindex import results
-from vakr.cartogram import contrast
+from vakr.derive.cartogram import contrast
 
 LANGS = ("", "kk/")
 ORGS = yaml.safe_load((ROOT / "data/organizations.yml").read_text(encoding="utf-8"))["organizations"]

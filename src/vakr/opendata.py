@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
-from vakr.cartogram import Cartogram
+from vakr.derive.cartogram import Cartogram
 from vakr.ingest.history import HISTORY_FIELDS
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text

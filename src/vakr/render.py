@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from vakr import originals, publications, strings
 
 from vakr.ingest import history
-from vakr.cartogram import Cartogram
+from vakr.derive.cartogram import Cartogram
 from vakr.feed import FIELD_KEYS, feed_path
 from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.ingest.load import Cycle, SiteData
