@@ -13,7 +13,7 @@ from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty ti
 from vakr.opendata import flat
 from vakr.ingest.history import Change, History
 from vakr.pages import CHANGES, HISTORY, entry_title, page_url
-from vakr.publications import site_entries
+from vakr.derive.publications import site_entries
 from vakr.templating import environment
 
 

@@ -16,7 +16,7 @@ from vakr.derive.cartogram import Cartogram
 from vakr.ingest.history import HISTORY_FIELDS
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
-from vakr.publications import dated_row
+from vakr.derive.publications import dated_row
 
 DATA_DIR = "data"  # the downloads live beside the cycle's "documents and open data" page
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vakr.ingest.load import Cycle
 from vakr.domain.model import Original
-from vakr.publications import Document, document
+from vakr.derive.publications import Document, document
 
 ANNOUNCEMENT = "announcement/"  # key prefix: `announcement/<id>`
 DOCUMENTS = ("schedule", "plan", "cartogram", "discussion", "report", "positions")

@@ -13,7 +13,7 @@ from pathlib import Path
 from vakr import strings
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
-from vakr.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
+from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
 
 STUB_MARK = "vakr_generated: true"
 

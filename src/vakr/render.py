@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import originals, publications, strings
+from vakr import originals, strings
+
+from vakr.derive import publications
 
 from vakr.ingest import history
 from vakr.derive.cartogram import Cartogram
