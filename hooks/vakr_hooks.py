@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from vakr import consistency, strings
 from vakr.derive.cartogram import levels_css
-from vakr.coverage import coverage_lines
+from vakr.derive.coverage import coverage_lines
 from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom

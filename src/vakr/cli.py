@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from vakr import consistency
 from vakr.publish import sitedir
-from vakr.coverage import coverage_lines
+from vakr.derive.coverage import coverage_lines
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, state_date
