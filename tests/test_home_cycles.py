@@ -1,4 +1,4 @@
-"""Cycles overlap on the home page (`vakr.home`): every cycle in progress or still monitored,
+"""Cycles overlap on the home page (`vakr.derive.home`): every cycle in progress or still monitored,
 newest first; a cycle whose period has not begun is announced, not shown as current; a draft
 cycle is never published."""
 
@@ -13,7 +13,7 @@ import pytest
 from bench.workspace import project_copy
 from conftest import Site, build_site
 from vakr.ingest.drafts import published
-from vakr.home import home_cycles, months_after
+from vakr.derive.home import home_cycles, months_after
 from vakr.ingest.load import SiteData, load_site
 from vakr.derive.monitoring import plan_monitoring
 

@@ -26,7 +26,7 @@ from vakr.ingest.load import Cycle, SiteData
 from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
-from vakr.home import HomeCycles, home_cycles
+from vakr.derive.home import HomeCycles, home_cycles
 from vakr.pages import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
@@ -214,7 +214,7 @@ def _plain(markup: str) -> str:
 
 
 def render_home(site: SiteData, lang: str, link_to: LinkTo, context: BuildContext) -> Rendered:
-    """The data part of the home page (`vakr.home`): under the title the status of every cycle
+    """The data part of the home page (`vakr.derive.home`): under the title the status of every cycle
     in progress or still monitored, newest first, then the cycles announced; after the
     hand-written text each shown cycle's overview, then the latest announcements. Its
     description is the newest shown cycle's."""
@@ -348,7 +348,7 @@ class _Publications:
         return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
 
     def home(self) -> HomeCycles:
-        """The cycles the home page shows as current and as announced (`vakr.home`)."""
+        """The cycles the home page shows as current and as announced (`vakr.derive.home`)."""
         return self.context.home(self.site)
 
     def feed_path(self, name: str = "feed") -> str:
