@@ -27,7 +27,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from vakr import consistency, strings
+from vakr import strings
+
+from vakr.derive import consistency
 from vakr.derive.cartogram import levels_css
 from vakr.derive.coverage import coverage_lines
 from vakr.ingest.drafts import draft_files, published

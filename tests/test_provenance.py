@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
-from vakr.consistency import warnings
+from vakr.derive.consistency import warnings
 from vakr.domain.statedate import build_day, state_date
 from vakr.domain.errors import DataErrors
 from vakr.ingest.load import load_site

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from vakr import consistency
+from vakr.derive import consistency
 from vakr.publish import sitedir
 from vakr.derive.coverage import coverage_lines
 from vakr.domain.errors import DataError, DataErrors
