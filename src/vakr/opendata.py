@@ -124,7 +124,7 @@ def csv_bytes(records: list[Record], fields: list[str]) -> bytes:
 
 def json_bytes(cycle: Cycle, site: SiteData, originals: list[Record] | None = None,
                history: list[Record] | None = None) -> bytes:
-    """The whole cycle; `originals`: its signed originals (see `vakr.originals.records`);
+    """The whole cycle; `originals`: its signed originals (see `vakr.derive.originals.records`);
     `history`: the changes of its published documents (see `vakr.ingest.history.records`)."""
     data = {"cycle": cycle.year, "period": {"start": cycle.info.period.start.isoformat(), "end": cycle.info.period.end.isoformat()},
             "schedule": schedule_records(cycle), "plan": plan_records(cycle), "organizations": organization_records(site),

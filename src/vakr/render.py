@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import originals, strings
+from vakr import strings
+
+from vakr.derive import originals
 
 from vakr.derive import publications
 

@@ -9,7 +9,7 @@ import dataclasses
 
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import Cycle, SiteData
-from vakr.originals import declared
+from vakr.derive.originals import declared
 from vakr.domain.model import Document
 
 
