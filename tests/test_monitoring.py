@@ -191,7 +191,7 @@ def test_plan_page_links_each_item_to_its_execution_section(synthetic: Site, lan
 
 
 def test_item_url_function_matches_the_built_pages(synthetic: Site) -> None:
-    from vakr.pages import plan_item_url
+    from vakr.publish.routes import plan_item_url
 
     for lang in ("ru", "kk"):
         path, _, anchor = plan_item_url("2026", 17, lang).partition("#")

@@ -10,7 +10,7 @@ from pathlib import Path
 from vakr import strings
 from vakr.ingest.load import SiteData
 from vakr.domain.model import LANGUAGES
-from vakr.pages import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
+from vakr.publish.routes import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
 
 HOME = "index.md"
 

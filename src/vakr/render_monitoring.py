@@ -11,7 +11,7 @@ from vakr import strings
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
-from vakr.pages import EXECUTION, item_id
+from vakr.publish.routes import EXECUTION, item_id
 from vakr.domain.statedate import reports_date
 from vakr.derive.timeline import Layout, layout
 

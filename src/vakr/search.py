@@ -24,7 +24,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from vakr import strings
-from vakr.pages import VIEWS
+from vakr.publish.routes import VIEWS
 
 OUTPUT = "pagefind"  # the index's folder in the site
 UNIT = "data-search-unit"
