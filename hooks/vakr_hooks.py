@@ -38,7 +38,7 @@ from vakr.feed import atom, feed_path, history_atom
 from vakr.ingest.history import read_history
 from vakr.ingest.load import SiteData, load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
-from vakr.navigation import site_nav
+from vakr.publish.navigation import site_nav
 from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
