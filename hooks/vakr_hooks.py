@@ -40,7 +40,7 @@ from vakr.ingest.load import SiteData, load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
 from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, write_stubs
-from vakr.render import BuildContext, Heading, render, render_home
+from vakr.publish.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
 from vakr.domain.statedate import build_epoch
 from vakr.search import write_index
