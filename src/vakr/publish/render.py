@@ -30,7 +30,7 @@ from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Dead
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
 from vakr.publish.routes import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
-from vakr.render_monitoring import CycleStatus, StatusView
+from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.templating import environment
 
