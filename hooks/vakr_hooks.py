@@ -34,7 +34,7 @@ from vakr.derive.cartogram import levels_css
 from vakr.derive.coverage import coverage_lines
 from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
-from vakr.feed import atom, feed_path, history_atom
+from vakr.publish.feed import atom, feed_path, history_atom
 from vakr.ingest.history import read_history
 from vakr.ingest.load import SiteData, load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES

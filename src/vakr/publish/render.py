@@ -22,7 +22,7 @@ from vakr.derive import publications
 
 from vakr.ingest import history
 from vakr.derive.cartogram import Cartogram
-from vakr.feed import FIELD_KEYS, feed_path
+from vakr.publish.feed import FIELD_KEYS, feed_path
 from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.ingest.load import Cycle, SiteData
 from vakr.ingest.drafts import has_kk_texts
