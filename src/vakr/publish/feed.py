@@ -10,7 +10,7 @@ from vakr import strings
 from vakr.ingest.load import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
-from vakr.opendata import flat
+from vakr.publish.opendata import flat
 from vakr.ingest.history import Change, History
 from vakr.publish.routes import CHANGES, HISTORY, entry_title, page_url
 from vakr.derive.publications import site_entries

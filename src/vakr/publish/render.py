@@ -27,7 +27,7 @@ from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.ingest.load import Cycle, SiteData
 from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
-from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
+from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
 from vakr.publish.routes import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.publish.render_monitoring import CycleStatus, StatusView
