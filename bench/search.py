@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from bench.weight import gz
 from tests.browser import chromium, serve
-from vakr.search import OUTPUT, write_index
+from vakr.publish.search import OUTPUT, write_index
 
 CPU_SLOWDOWN = 4
 TYPING_DELAY_MS = 100  # between keystrokes, a quick reader on a phone

@@ -43,7 +43,7 @@ from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, w
 from vakr.publish.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
 from vakr.domain.statedate import build_epoch
-from vakr.search import write_index
+from vakr.publish.search import write_index
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:

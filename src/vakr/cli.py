@@ -22,7 +22,7 @@ from vakr.derive.coverage import coverage_lines
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, state_date
-from vakr.search import write_index as search_index
+from vakr.publish.search import write_index as search_index
 
 
 def check(root: Path) -> int:
