@@ -41,7 +41,7 @@ from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
 from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.publish.render import BuildContext, Heading, render, render_home
-from vakr.serve_error import error_page
+from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch
 from vakr.publish.search import write_index
 from vakr.templating import compiled_templates
