@@ -44,7 +44,7 @@ from vakr.publish.render import BuildContext, Heading, render, render_home
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch
 from vakr.publish.search import write_index
-from vakr.templating import compiled_templates
+from vakr.publish.templating import compiled_templates
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer

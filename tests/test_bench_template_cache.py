@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 from bench.workspace import project_copy
 from conftest import ROOT
-from vakr.templating import compiled_templates
+from vakr.publish.templating import compiled_templates
 
 PAGES = ("main.html", "base.html", "404.html", "partials/header.html", "partials/nav.html", "partials/footer.html")
 

@@ -14,7 +14,7 @@ from vakr.publish.opendata import flat
 from vakr.ingest.history import Change, History
 from vakr.publish.routes import CHANGES, HISTORY, entry_title, page_url
 from vakr.derive.publications import site_entries
-from vakr.templating import environment
+from vakr.publish.templating import environment
 
 
 def feed_path(lang: str, name: str = "feed") -> str:

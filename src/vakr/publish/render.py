@@ -1,5 +1,5 @@
 """Render the pages of a cycle to HTML in one language, with our templates (autoescaped:
-see `vakr.templating`)."""
+see `vakr.publish.templating`)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from vakr.derive.home import HomeCycles, home_cycles
 from vakr.publish.routes import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
-from vakr.templating import environment
+from vakr.publish.templating import environment
 
 T = TypeVar("T")
 LinkTo = Callable[[str], str]

@@ -5,7 +5,7 @@ that never loads, and the page reloads by itself once the file is mended."""
 from __future__ import annotations
 
 from vakr.strings import t
-from vakr.templating import environment
+from vakr.publish.templating import environment
 
 
 def error_page(message: str) -> bytes:
