@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from vakr import strings
+from vakr.publish import strings
 
 from vakr.derive import consistency
 from vakr.derive.cartogram import levels_css

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from vakr import glossary, strings
+from vakr import glossary
+from vakr.publish import strings
 from vakr.domain.model import Organization
 
 ENTRY = re.compile(r'^\s*"([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$', re.M)

@@ -328,7 +328,7 @@ def test_phone_pages_fit_and_home_status_is_on_the_first_screen(synthetic: Site,
 
 @pytest.mark.parametrize("url", STATUS_PAGES)
 def test_kazakh_status_pages_have_no_russian_interface_text(synthetic: Site, url: str) -> None:
-    from vakr import strings
+    from vakr.publish import strings
 
     page = synthetic.page(f"kk/{url}")
     for element in page.select('[lang="ru"], script, style, .md-select'):

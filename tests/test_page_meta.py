@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import Site
 from sitepages import counterpart, language, pages
-from vakr import strings
+from vakr.publish import strings
 
 KAZAKH_LETTERS = set("әғқңөұүһі")
 

@@ -22,7 +22,7 @@ from conftest import ROOT, proper_names
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
 
-STRINGS = yaml.safe_load((ROOT / "src/vakr/strings.yml").read_text(encoding="utf-8"))
+STRINGS = yaml.safe_load((ROOT / "src/vakr/publish/strings.yml").read_text(encoding="utf-8"))
 SCHEDULE = yaml.safe_load((ROOT / "data/2026/schedule.yml").read_text(encoding="utf-8"))
 PLAN = yaml.safe_load((ROOT / "data/2026/plan.yml").read_text(encoding="utf-8"))
 PUBLICATIONS = yaml.safe_load((ROOT / "data/2026/publications.yml").read_text(encoding="utf-8"))

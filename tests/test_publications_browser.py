@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from vakr import strings
+from vakr.publish import strings
 
 
 # what the document has after its table (the closing line on who controls execution), as one line

@@ -24,7 +24,7 @@ from bench.workspace import project_copy
 from conftest import ROOT
 from searchindex import results
 
-STRINGS = yaml.safe_load((ROOT / "src/vakr/strings.yml").read_text(encoding="utf-8"))
+STRINGS = yaml.safe_load((ROOT / "src/vakr/publish/strings.yml").read_text(encoding="utf-8"))
 SITE_URL = "https://example.kz/anticorruption/"
 EPOCH = "1779000000"
 SECRET = "ЧЕРНОВИКМАРКЕР"  # appears only in draft content

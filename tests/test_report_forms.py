@@ -31,7 +31,7 @@ from vakr.domain.statedate import today_in_almaty
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = yaml.safe_load((ROOT / "data" / "2026" / "plan.yml").read_text(encoding="utf-8"))
 ORGS = yaml.safe_load((ROOT / "data" / "organizations.yml").read_text(encoding="utf-8"))["organizations"]
-STRINGS = yaml.safe_load((ROOT / "src" / "vakr" / "strings.yml").read_text(encoding="utf-8"))
+STRINGS = yaml.safe_load((ROOT / "src" / "vakr" / "publish" / "strings.yml").read_text(encoding="utf-8"))
 MADE = today_in_almaty().strftime("%d.%m.%Y")
 HEADER_ROW = 7
 STATUS = {key: f"{STRINGS[f'monitoring.state.{key}']['ru']} / {STRINGS[f'monitoring.state.{key}']['kk']}"

@@ -21,7 +21,7 @@ from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as inline
 
 from bench.workspace import project_copy
-from vakr.strings import catalog
+from vakr.publish.strings import catalog
 from vakr.translation import command, glossary
 
 ROOT = Path(__file__).resolve().parents[1]

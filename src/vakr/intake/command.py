@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.domain.errors import DataError, DataErrors
 from vakr.intake.forms import write_forms
 from vakr.intake.rows import FormRows, Incoming, Refusal, read_form

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.intake.layout import COLUMNS, LANGS, META, WHOLE_PLAN, approved_cells, both, meta_label, status_label
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import REPORT_STATUSES, Organization, PlanItem

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.domain.model import REPORT_STATUSES, Deadline, PlanItem, Rich
 
 WHOLE_PLAN = "plan"  # the form's organization code for the whole plan (no organization check)

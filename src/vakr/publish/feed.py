@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urljoin
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.ingest.load import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status

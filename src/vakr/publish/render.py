@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr import strings
+from vakr.publish import strings
 
 from vakr.derive import originals
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.ingest.load import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries

@@ -23,7 +23,7 @@ from pathlib import Path
 import lxml.html
 from lxml.html import HtmlElement
 
-from vakr import strings
+from vakr.publish import strings
 from vakr.publish.routes import VIEWS
 
 OUTPUT = "pagefind"  # the index's folder in the site

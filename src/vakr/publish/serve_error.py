@@ -4,7 +4,7 @@ that never loads, and the page reloads by itself once the file is mended."""
 
 from __future__ import annotations
 
-from vakr.strings import t
+from vakr.publish.strings import t
 from vakr.publish.templating import environment
 
 
