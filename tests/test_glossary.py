@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from vakr import glossary
+from vakr.publish import glossary
 from vakr.publish import strings
 from vakr.domain.model import Organization
 

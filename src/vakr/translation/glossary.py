@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "glossary.yml"
+GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "publish" / "glossary.yml"
 
 
 @dataclass(frozen=True)
