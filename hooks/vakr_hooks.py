@@ -36,7 +36,8 @@ from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.publish.feed import atom, feed_path, history_atom
 from vakr.ingest.history import read_history
-from vakr.ingest.load import SiteData, load_site
+from vakr.domain.site import SiteData
+from vakr.ingest.load import load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
 from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, write_stubs

@@ -14,7 +14,8 @@ from bench.workspace import project_copy
 from conftest import Site, build_site
 from vakr.ingest.drafts import published
 from vakr.derive.home import home_cycles, months_after
-from vakr.ingest.load import SiteData, load_site
+from vakr.domain.site import SiteData
+from vakr.ingest.load import load_site
 from vakr.derive.monitoring import plan_monitoring
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import MAPS, Direction, Organization, PlanItem, Risk, RiskLevel, RiskMatrix
 
 

@@ -3,7 +3,7 @@ compliance service sees what still awaits translation."""
 
 from __future__ import annotations
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 
 

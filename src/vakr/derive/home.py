@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.derive.monitoring import PlanMonitoring
 
 OPEN_STATES = ("not_started", "in_progress", "overdue", "pending")  # a report may still close them

@@ -20,7 +20,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import Deadline, PlanItem, Report, ScheduleItem, StepDone
 from vakr.domain.statedate import build_day, state_date
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vakr.ingest.load import Cycle
+from vakr.domain.site import Cycle
 from vakr.domain.model import Original
 from vakr.derive.publications import Document, document
 

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import NewsAnnouncement, ScheduleAnnouncement, ScheduleItem, ScheduleRow
 
 ANNOUNCEMENTS_DIR = "announcements"

@@ -22,11 +22,9 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # load.py checks `as_of:` with this module: no import cycle at run time
-    from vakr.ingest.load import Cycle, SiteData
-    from vakr.domain.model import Monitoring
+from vakr.domain.model import Monitoring
+from vakr.domain.site import Cycle, SiteData
 
 ALMATY = dt.timezone(dt.timedelta(hours=5))  # the date of the status is the publisher's date
 COMMITTED_FOLDERS = ("data", "docs")  # what a build is made of besides the code

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from vakr.domain.errors import DataError, DataErrors
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.derive.originals import declared
 from vakr.domain.model import Document
 

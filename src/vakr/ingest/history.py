@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, Amendment
 from vakr.domain.statedate import ALMATY
 

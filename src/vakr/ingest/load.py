@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vakr.domain.errors import DataError, DataErrors, Index, field_path
-from vakr.ingest.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
-                        Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
+                               Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
+from vakr.domain.site import Cycle, SiteData
+from vakr.ingest.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.ingest.provenance import quote_problem
 from vakr.domain.statedate import as_of_conflict
 from vakr.ingest.validate import parse
@@ -25,36 +26,6 @@ PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 MONITORING_FILE = "monitoring.yml"
 HISTORY_FILE = "history.yml"
 _CYCLE_DIR = re.compile(r"^\d{4}$")
-
-
-@dataclass(frozen=True)
-class Cycle:
-    """One year's ВАКР: its folder name is its id; the schedule and plan appear once approved."""
-
-    year: str
-    info: CycleInfo
-    schedule: Schedule | None
-    plan: Plan | None
-    risks: Risks | None = None
-    publications: Publications | None = None
-    monitoring: Monitoring | None = None  # execution reports and done steps, once recorded
-    edition: EditionHistory | None = None  # formal amendments and editorial notes (history.yml)
-
-
-@dataclass(frozen=True)
-class SiteData:
-    organizations: dict[str, Organization]
-    cycles: list[Cycle] = field(default_factory=list)  # newest first
-    directions: dict[str, Direction] = field(default_factory=dict)
-    risk_matrix: RiskMatrix | None = None
-    contacts: Contacts | None = None
-
-    @property
-    def current(self) -> Cycle:
-        return self.cycles[0]
-
-    def cycle(self, year: str) -> Cycle:
-        return next(c for c in self.cycles if c.year == year)
 
 
 def load_site(data_dir: Path) -> SiteData:

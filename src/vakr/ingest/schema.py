@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from vakr.domain.model import (Contacts, CycleInfo, Directions, EditionHistory, Monitoring, Organizations, Plan, Publications,
-                        RiskMatrix, Risks, Schedule)
+                               RiskMatrix, Risks, Schedule)
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "organizations": (Organizations, "Справочник организаций (data/organizations.yml)"),

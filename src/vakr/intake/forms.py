@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from vakr.publish import strings
 from vakr.intake.layout import COLUMNS, LANGS, META, WHOLE_PLAN, approved_cells, both, meta_label, status_label
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import REPORT_STATUSES, Organization, PlanItem
 
 HEADER_ROW = 7  # rows 1–6: title, organization, code, cycle, date made, hint

@@ -13,7 +13,7 @@ from vakr.domain.errors import DataError
 from vakr.intake.layout import (APPROVED, COLUMNS, KEYS, META, WHOLE_PLAN, approved_cells, meta_label,
                                 normalize, status_choices)
 from vakr.intake.sheet import Cell, Table
-from vakr.ingest.load import SiteData
+from vakr.domain.site import SiteData
 from vakr.domain.model import Plan, PlanItem, Report
 
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")

@@ -7,7 +7,7 @@ import datetime as dt
 from urllib.parse import urljoin
 
 from vakr.publish import strings
-from vakr.ingest.load import SiteData
+from vakr.domain.site import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.publish.opendata import flat

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vakr.publish import strings
-from vakr.ingest.load import SiteData
+from vakr.domain.site import SiteData
 from vakr.domain.model import LANGUAGES
 from vakr.publish.routes import CARTOGRAM, ORGANIZATION, cartogram_pages, cycle_pages
 

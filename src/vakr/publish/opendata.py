@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from vakr.derive.cartogram import Cartogram
 from vakr.ingest.history import HISTORY_FIELDS
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.derive.publications import dated_row
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from vakr.publish import strings
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
 from vakr.publish.routes import EXECUTION, item_id

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vakr.publish import strings
-from vakr.ingest.load import Cycle, SiteData
+from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
 
