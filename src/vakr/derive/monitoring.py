@@ -27,7 +27,6 @@ from vakr.domain.statedate import build_day, state_date
 # Display order of the derived states; every plan item is in exactly one.
 STATES = ("done", "in_progress", "not_started", "not_done", "overdue", "pending", "ongoing")
 ONGOING_KINDS = ("permanent", "daily")
-UNDATED_KINDS = ("daily", "immediately", "none")
 
 
 def due_date(deadline: Deadline, approved: dt.date) -> dt.date | None:
