@@ -1,9 +1,10 @@
-"""Load the whole `data/` folder once, validate it completely, and hand out the model.
-Nothing is rendered from data that has not passed every check here."""
+"""Load the whole data tree once, validate it completely, and hand out the model. The tree
+is read through a `DataSource` (a folder today; a git revision or a filtered selection
+tomorrow): this module touches no file itself. Nothing is rendered from data that has not
+passed every check here."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +14,12 @@ from vakr.domain.errors import DataError, DataErrors, Index, field_path
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                                Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.domain.site import Cycle, SiteData
-from vakr.ingest.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
+from vakr.ingest.files import ORIGINAL_SUFFIXES
 from vakr.ingest.provenance import quote_problem
+from vakr.ingest.source import DataSource, Folder
 from vakr.domain.statedate import as_of_conflict
 from vakr.ingest.validate import parse
-from vakr.ingest.yamlsource import Source, load
+from vakr.ingest.yamlsource import Source
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
@@ -25,42 +27,37 @@ DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", 
 PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 MONITORING_FILE = "monitoring.yml"
 HISTORY_FILE = "history.yml"
-_CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
-def load_site(data_dir: Path) -> SiteData:
-    """Read and check every file; raise DataErrors with all problems found."""
+def load_site(source: DataSource | Path) -> SiteData:
+    """Read and check every file of `source` (a path: that data folder); raise DataErrors
+    with all problems found."""
+    data = Folder(source) if isinstance(source, Path) else source
     errors: list[DataError] = []
-    organizations = _organizations(data_dir, errors)
-    reference = _Reference(organizations, *_cartogram_reference(data_dir, errors))
+    organizations = _organizations(data, errors)
+    reference = _Reference(organizations, *_cartogram_reference(data, errors))
     cycles: list[Cycle] = []
-    for folder in sorted((p for p in data_dir.iterdir() if p.is_dir() and _CYCLE_DIR.match(p.name)), reverse=True):
-        cycle = _cycle(data_dir, folder, reference, errors)
+    for year in sorted(data.cycle_years(), reverse=True):
+        cycle = _cycle(data, year, reference, errors)
         if cycle is not None:
             cycles.append(cycle)
     if not cycles and not errors:
-        errors.append(DataError(str(data_dir), 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
-    contacts = _contacts(data_dir, organizations, errors)
-    if (data_dir.parent / "docs").is_dir():  # what the site copies as it is: no link out, no fake PDF
-        errors.extend(docs_errors(data_dir.parent / "docs"))
+        errors.append(DataError(data.location, 1, None, "нет ни одной папки цикла ВАКР (например, data/2026/ с файлом cycle.yml)"))
+    contacts = _contacts(data, organizations, errors)
+    errors.extend(data.docs_errors())  # what the site copies as it is: no link out, no fake PDF
     if errors:
         raise DataErrors(errors)
     return SiteData(organizations=organizations or {}, cycles=cycles, contacts=contacts,
                     directions=reference.directions or {}, risk_matrix=reference.matrix)
 
 
-def _display(data_dir: Path, path: Path) -> str:
-    """The path as the officer knows it: `data/2026/plan.yml`."""
-    return f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
-
-
-def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
+def _read(data: DataSource, path: str, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
     """Parse one file; on failure record its errors. Returns (model, source): the model is
     None if the file is invalid, the source is None only if it is not readable YAML, so the
     cross-checks can still run on the raw data of a file with other errors."""
-    display = _display(data_dir, path)
+    display = data.display(path)
     try:
-        source = load(path, display, within=data_dir)
+        source = data.read(path)
     except DataError as err:
         errors.append(err)
         return None, None
@@ -71,20 +68,20 @@ def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: 
         return None, source
 
 
-def _read_optional(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
+def _read_optional(data: DataSource, path: str, model, errors: list[DataError]):  # type: ignore[no-untyped-def]
     """`_read` for a file a site or cycle may not have yet: (None, None) when it is absent."""
-    return _read(data_dir, path, model, errors) if path.exists() else (None, None)
+    return _read(data, path, model, errors) if data.exists(path) else (None, None)
 
 
-def _organizations(data_dir: Path, errors: list[DataError]) -> dict[str, Organization] | None:
-    path = data_dir / ORGANIZATIONS_FILE
-    if not path.exists():
-        errors.append(DataError(_display(data_dir, path), 1, None, "файл не найден: нужен справочник организаций"))
+def _organizations(data: DataSource, errors: list[DataError]) -> dict[str, Organization] | None:
+    path = ORGANIZATIONS_FILE
+    if not data.exists(path):
+        errors.append(DataError(data.display(path), 1, None, "файл не найден: нужен справочник организаций"))
         return None
-    orgs, source = _read(data_dir, path, Organizations, errors)
+    orgs, source = _read(data, path, Organizations, errors)
     if orgs is None:
         return None
-    display, before = _display(data_dir, path), len(errors)
+    display, before = data.display(path), len(errors)
     by_id: dict[str, Organization] = {}
     for i, org in enumerate(orgs.organizations):
         if org.id in by_id:
@@ -115,14 +112,14 @@ class _Reference:
     matrix: RiskMatrix | None
 
 
-def _cartogram_reference(data_dir: Path, errors: list[DataError]) -> tuple[dict[str, Direction] | None, RiskMatrix | None]:
+def _cartogram_reference(data: DataSource, errors: list[DataError]) -> tuple[dict[str, Direction] | None, RiskMatrix | None]:
     """The directions and the scoring matrix: optional until a cycle publishes risks."""
     directions = None
-    parsed, source = _read_optional(data_dir, data_dir / DIRECTIONS_FILE, Directions, errors)
+    parsed, source = _read_optional(data, DIRECTIONS_FILE, Directions, errors)
     if parsed is not None:
         directions = {d.id: d for d in parsed.directions}
         _check_unique(_raw(source.data, "directions", "*", "id"), source, errors, str, _unique_id("id направления"))
-    matrix, source = _read_optional(data_dir, data_dir / MATRIX_FILE, RiskMatrix, errors)
+    matrix, source = _read_optional(data, MATRIX_FILE, RiskMatrix, errors)
     if matrix is not None and not _matrix_is_square(matrix, source, errors):
         matrix = None
     return directions, matrix
@@ -147,53 +144,53 @@ def _matrix_is_square(matrix: RiskMatrix, source: Source, errors: list[DataError
     return len(errors) == before
 
 
-def _cycle(data_dir: Path, folder: Path, reference: _Reference, errors: list[DataError]) -> Cycle | None:
+def _cycle(data: DataSource, year: str, reference: _Reference, errors: list[DataError]) -> Cycle | None:
     orgs = reference.organizations
-    info_path = folder / CYCLE_FILE
+    info_path = f"{year}/{CYCLE_FILE}"
     info = None
-    if info_path.exists():
-        info, _ = _read(data_dir, info_path, CycleInfo, errors)
+    if data.exists(info_path):
+        info, _ = _read(data, info_path, CycleInfo, errors)
     else:  # still check the schedule and the plan, so all their errors come out now too
-        errors.append(DataError(_display(data_dir, info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
+        errors.append(DataError(data.display(info_path), 1, None, "файл не найден: у каждого цикла ВАКР должен быть cycle.yml с периодом проведения"))
     schedule = plan = None
     numbers: set[int] | None = set()  # schedule item numbers, None if the schedule is unreadable
     known: dict[str, set[int] | None] = {"plan": None, "schedule": None}  # item numbers read, for monitoring.yml
-    if (folder / SCHEDULE_FILE).exists():
-        schedule, source = _read(data_dir, folder / SCHEDULE_FILE, Schedule, errors)
+    if data.exists(f"{year}/{SCHEDULE_FILE}"):
+        schedule, source = _read(data, f"{year}/{SCHEDULE_FILE}", Schedule, errors)
         numbers = None
         if source is not None:
             numbers = known["schedule"] = _item_numbers(_raw(source.data, "sections", "*", "items", "*", "number"))
             _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
                              "organizations", "*"), source, orgs, errors)
-    if (folder / PLAN_FILE).exists():
-        plan, source = _read(data_dir, folder / PLAN_FILE, Plan, errors)
+    if data.exists(f"{year}/{PLAN_FILE}"):
+        plan, source = _read(data, f"{year}/{PLAN_FILE}", Plan, errors)
         if source is not None:
             known["plan"] = _item_numbers(_raw(source.data, "items", "*", "number"))
             _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
             _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
-    publications, source = _read_optional(data_dir, folder / PUBLICATIONS_FILE, Publications, errors)
+    publications, source = _read_optional(data, f"{year}/{PUBLICATIONS_FILE}", Publications, errors)
     if source is not None:
-        _check_publications(data_dir, source, numbers, orgs, errors)
-    risks = _risks(data_dir, folder, reference, plan, schedule, errors)
-    monitoring = _monitoring(data_dir, folder, known, orgs, errors)
-    edition, _ = _read_optional(data_dir, folder / HISTORY_FILE, EditionHistory, errors)
+        _check_publications(data, source, numbers, orgs, errors)
+    risks = _risks(data, year, reference, plan, schedule, errors)
+    monitoring = _monitoring(data, year, known, orgs, errors)
+    edition, _ = _read_optional(data, f"{year}/{HISTORY_FILE}", EditionHistory, errors)
     if info is None:
         return None
-    return Cycle(year=folder.name, info=info, schedule=schedule, plan=plan, risks=risks,
+    return Cycle(year=year, info=info, schedule=schedule, plan=plan, risks=risks,
                  publications=publications, monitoring=monitoring, edition=edition)
 
 
-def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | None, schedule: Schedule | None,
+def _risks(data: DataSource, year: str, reference: _Reference, plan: Plan | None, schedule: Schedule | None,
            errors: list[DataError]) -> Risks | None:
     """The cycle's identified risks, checked against the organizations, the directions, the
     scale of the matrix and the items of the same cycle's plan; a description must quote
     the document it names verbatim."""
-    risks, source = _read_optional(data_dir, folder / RISKS_FILE, Risks, errors)
+    risks, source = _read_optional(data, f"{year}/{RISKS_FILE}", Risks, errors)
     if source is None:
         return None
     for needed, name in ((reference.directions, DIRECTIONS_FILE), (reference.matrix, MATRIX_FILE)):
-        if needed is None and not (data_dir / name).exists():
+        if needed is None and not data.exists(name):
             errors.append(DataError(source.name, 1, None, f"для картограммы нужен файл data/{name}: он не найден"))
     _check_unique(_raw(source.data, "risks", "*", "id"), source, errors, str, _unique_id("id риска"))
     _check_refs(_raw(source.data, "risks", "*", "organizations", "*"), source, reference.organizations, errors)
@@ -209,7 +206,7 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
                 if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= scale:
                     errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                             f"оценка {value} вне шкалы: ожидалось целое число от 1 до {scale} (см. data/{MATRIX_FILE})"))
-    if plan is None and not (folder / PLAN_FILE).exists():
+    if plan is None and not data.exists(f"{year}/{PLAN_FILE}"):
         errors.append(DataError(source.name, 1, None, "риски ссылаются на пункты плана мероприятий, но plan.yml этого цикла нет"))
     elif plan is not None:
         numbers = {item.number for item in plan.items}
@@ -225,15 +222,15 @@ def _risks(data_dir: Path, folder: Path, reference: _Reference, plan: Plan | Non
     return risks
 
 
-def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
+def _monitoring(data: DataSource, year: str, known: dict[str, set[int] | None],
                 orgs: dict[str, Organization] | None, errors: list[DataError]) -> Monitoring | None:
     """The officers' monitoring file; each item number it names must exist in the plan or
     the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
     still gets these checks; None where the file is absent or unreadable)."""
-    monitoring, source = _read_optional(data_dir, folder / MONITORING_FILE, Monitoring, errors)
+    monitoring, source = _read_optional(data, f"{year}/{MONITORING_FILE}", Monitoring, errors)
     if source is None:
         return monitoring
-    hidden = as_of_conflict(monitoring, folder.name) if monitoring is not None else None
+    hidden = as_of_conflict(monitoring, year) if monitoring is not None else None
     if hidden is not None:
         errors.append(DataError(source.name, source.line_of(("as_of",)), "as_of", hidden))
     for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):
@@ -246,7 +243,7 @@ def _monitoring(data_dir: Path, folder: Path, known: dict[str, set[int] | None],
                 what = "плана мероприятий" if key == "plan" else "плана-графика"
                 listed = f"есть пункты {min(numbers)}–{max(numbers)}" if numbers else "в нём нет пунктов"
                 errors.append(DataError(source.name, source.line_of((key, number)), field_path((key, number)),
-                                        f"в {what} ({folder.name}/{data_file}) нет пункта {number}; {listed}"))
+                                        f"в {what} ({year}/{data_file}) нет пункта {number}; {listed}"))
     plan = source.data.get("plan") if isinstance(source.data, dict) else None
     for number, reports in (plan.items() if isinstance(plan, dict) else ()):
         _check_refs(_raw(reports, "*", "organization", at=("plan", number)), source, orgs, errors)
@@ -319,14 +316,14 @@ def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict
 # --- publications -----------------------------------------------------------------------
 
 
-def _contacts(data_dir: Path, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
-    contacts, source = _read_optional(data_dir, data_dir / CONTACTS_FILE, Contacts, errors)
+def _contacts(data: DataSource, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
+    contacts, source = _read_optional(data, CONTACTS_FILE, Contacts, errors)
     if source is not None:
         _check_refs(_raw(source.data, "service"), source, orgs, errors)
     return contacts
 
 
-def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None,
+def _check_publications(data: DataSource, source: Source, numbers: set[int] | None,
                         orgs: dict[str, Organization] | None, errors: list[DataError]) -> None:
     """The items named must exist in the schedule (unless the schedule itself is unreadable),
     the ids be unique, the report file exist."""
@@ -343,7 +340,7 @@ def _check_publications(data_dir: Path, source: Source, numbers: set[int] | None
     files = [(found, (".pdf",)) for found in _raw(source.data, "report", "file")]
     files += [(found, ORIGINAL_SUFFIXES) for found in _original_files(source.data)]
     for (location, file), suffixes in files:
-        problem = named_file_problem(data_dir.parent / "docs", file, suffixes) if isinstance(file, str) else None
+        problem = data.file_problem(file, suffixes) if isinstance(file, str) else None
         if problem is not None:
             errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
