@@ -34,13 +34,13 @@ from vakr.derive.cartogram import levels_css
 from vakr.derive.coverage import coverage_lines
 from vakr.ingest.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
-from vakr.publish.feed import atom, feed_path, history_atom
+from vakr.publish.feed import atom, history_atom
 from vakr.ingest.history import read_history
 from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
-from vakr.publish.routes import VIEWS, link_pages, page_url, write_if_changed, write_stubs
+from vakr.publish.routes import VIEWS, feed_path, link_pages, page_url, write_if_changed, write_stubs
 from vakr.publish.render import BuildContext, Heading, render, render_home
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch

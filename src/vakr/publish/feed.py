@@ -12,16 +12,9 @@ from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.publish.opendata import flat
 from vakr.ingest.history import Change, History
-from vakr.publish.routes import CHANGES, HISTORY, entry_title, page_url
+from vakr.publish.routes import CHANGES, HISTORY, entry_title, feed_path, page_url
 from vakr.derive.publications import site_entries
 from vakr.publish.templating import environment
-
-
-def feed_path(lang: str, name: str = "feed") -> str:
-    """`feed.xml` and `feed.kk.xml` (`changes.xml`… for the edition history), all at the site
-    root: Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, and
-    the root one exists."""
-    return f"{name}.xml" if lang == DEFAULT_LANGUAGE else f"{name}.{lang}.xml"
 
 
 def _stamp(date: dt.date) -> str:

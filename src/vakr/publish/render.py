@@ -22,21 +22,19 @@ from vakr.derive import publications
 
 from vakr.ingest import history
 from vakr.derive.cartogram import Cartogram
-from vakr.publish.feed import FIELD_KEYS, feed_path
+from vakr.publish.feed import FIELD_KEYS
 from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.domain.site import Cycle, SiteData
 from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
-from vakr.publish.routes import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
+from vakr.publish.routes import ANNOUNCEMENT, CYCLE, ORGANIZATION, SCHEDULE, VIEWS, LinkTo, Urls, View, entry_title, item_id
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.publish.templating import environment
 
 T = TypeVar("T")
-LinkTo = Callable[[str], str]
-"""Maps a page path such as `2026/plan.md` to a URL relative to the page being rendered."""
 
 
 @dataclass
@@ -183,7 +181,7 @@ def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo
     """What every template of `view` may use."""
     helpers = _Helpers(lang)
     return dict(
-        h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, link_to=link_to,
+        h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, url_for=Urls(lang, link_to, cycle.year),
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
         pub=_Publications(site, cycle, lang, context), link=_link, code=_code,
         entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
@@ -352,12 +350,6 @@ class _Publications:
     def home(self) -> HomeCycles:
         """The cycles the home page shows as current and as announced (`vakr.derive.home`)."""
         return self.context.home(self.site)
-
-    def feed_path(self, name: str = "feed") -> str:
-        return feed_path(self.lang, name)
-
-    def data_page(self) -> str:
-        return OPEN_DATA.path(self.cycle.year)
 
     def contacts(self) -> Contacts | None:
         return self.site.contacts

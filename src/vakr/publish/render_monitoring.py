@@ -11,7 +11,6 @@ from vakr.publish import strings
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import Evidence, ScheduleItem
 from vakr.derive.monitoring import ItemStatus, PlanMonitoring, Stage, Step, plan_monitoring, schedule_steps, stage
-from vakr.publish.routes import EXECUTION, item_id
 from vakr.domain.statedate import reports_date
 from vakr.derive.timeline import Layout, layout
 
@@ -78,9 +77,6 @@ class StatusView:
     def status(self, number: int) -> ItemStatus:
         assert self.plan is not None
         return self.plan.statuses[number]
-
-    def item_url(self, number: int) -> str:
-        return self.link_to(EXECUTION.path(self.cycle.year)) + "#" + item_id(number)
 
     def evidence_href(self, evidence: Evidence) -> str | None:
         """A web address as it is; a site path relative to the page (works under a sub-path)."""

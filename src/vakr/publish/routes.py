@@ -1,4 +1,5 @@
-"""Which pages each ВАКР cycle has, and the small stub files that make MkDocs (and the i18n
+"""The router: which pages each ВАКР cycle has and the address of every page and file
+(`Urls`, the templates' `url_for`); and the small stub files that make MkDocs (and the i18n
 plugin's language switcher) know about them. The stubs carry no content: it is rendered
 from data at build time, so editing data never rewrites them. They are written into a
 pages folder of the build process's own (`link_pages`), never into docs/."""
@@ -7,15 +8,19 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from vakr.publish import strings
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
+from vakr.publish.opendata import Download
 
 STUB_MARK = "vakr_generated: true"
+FEED = "feed"  # the announcements' Atom feed, the name of its file
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,7 @@ def plan_item_url(year: str, number: int, lang: str) -> str:
     """Where a plan item's status and reports are, in `lang`: `2026/execution/#item-17`.
     One page per cycle rather than one per item: a page per item made a large plan's build
     grow by thousands of pages (found by `make bench` at 50× the data)."""
-    return page_url(EXECUTION.path(year), lang) + "#" + item_id(number)
+    return Urls(lang, lambda path: page_url(path, lang), year)(EXECUTION, item=number)
 
 
 def all_pages(site: SiteData) -> list[PageSpec]:
@@ -144,6 +149,49 @@ def page_url(path: str, lang: str) -> str:
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     stem = path.removesuffix(".md")
     return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+
+
+def feed_path(lang: str, name: str = FEED) -> str:
+    """`feed.xml` and `feed.kk.xml` (`changes.xml`… for the edition history), all at the site
+    root: Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, and
+    the root one exists."""
+    return f"{name}.xml" if lang == DEFAULT_LANGUAGE else f"{name}.{lang}.xml"
+
+
+class Addressed(Protocol):
+    """A file the site copies as it is (an attached document, a signed original), by its
+    path inside docs/ and the site: the same in every language."""
+
+    path: str
+
+
+LinkTo = Callable[[str], str]
+"""Maps a site path (`2026/plan.md` a page, `2026/data/x.csv` a file) to a URL relative to
+the page being rendered: the adapter's, which alone knows where that page is."""
+
+
+class Urls:
+    """Every address one page links to, relative to it: the pages by view (with the page's
+    own cycle unless another is named), a key, an item or an anchor; the cycle's downloads;
+    the feeds (`url_for('feed')`, `url_for('feed', key='changes')`); the files the site copies. Templates call it as `url_for`; no template and
+    no other module builds a path."""
+
+    def __init__(self, lang: str, link_to: LinkTo, year: str) -> None:
+        self.lang, self.link_to, self.year = lang, link_to, year
+
+    def __call__(self, target: str | View | Download | Addressed, year: str | None = None, key: str | None = None,
+                 item: int | None = None, anchor: str | None = None) -> str:
+        if isinstance(target, Download):
+            path = target.path(year or self.year)
+        elif target == FEED:  # `key` names another feed than the announcements': `changes`
+            path = feed_path(self.lang, key or FEED)
+        elif isinstance(target, (str, View)):
+            view = VIEWS[target] if isinstance(target, str) else target
+            path = view.path(year or self.year, key)
+        else:
+            path = target.path
+        fragment = item_id(item) if item is not None else anchor
+        return self.link_to(path) + (f"#{fragment}" if fragment else "")
 
 
 def stub_text(page: PageSpec, lang: str) -> str:
