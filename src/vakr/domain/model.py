@@ -114,6 +114,11 @@ class _Deadline(Strict):
         """The first and the last day the deadline names; None where it names no day."""
         return None
 
+    @property
+    def dates(self) -> dict[str, dt.date]:
+        """The days the deadline names, by their field: what the page and the CSV show."""
+        return {}
+
 
 class DateDeadline(_Deadline):
     kind: Literal["date"] = Field(description="date — к дате")
@@ -122,6 +127,10 @@ class DateDeadline(_Deadline):
     @property
     def span(self) -> tuple[dt.date, dt.date]:
         return self.date, self.date
+
+    @property
+    def dates(self) -> dict[str, dt.date]:
+        return {"date": self.date}
 
 
 class RangeDeadline(_Deadline):
@@ -133,6 +142,10 @@ class RangeDeadline(_Deadline):
     def span(self) -> tuple[dt.date, dt.date]:
         return self.start, self.end
 
+    @property
+    def dates(self) -> dict[str, dt.date]:
+        return {"start": self.start, "end": self.end}
+
     @model_validator(mode="after")
     def _ordered(self) -> RangeDeadline:
         if self.end < self.start:
@@ -143,6 +156,10 @@ class RangeDeadline(_Deadline):
 class PermanentDeadline(_Deadline):
     kind: Literal["permanent"] = Field(description="permanent — постоянно, начиная с даты start")
     start: Date = Field(description="С какого дня исполняется постоянно")
+
+    @property
+    def dates(self) -> dict[str, dt.date]:
+        return {"start": self.start}
 
 
 class DailyDeadline(_Deadline):

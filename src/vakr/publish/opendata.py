@@ -38,12 +38,10 @@ def _bilingual(name: str, text: Text | Rich | None) -> Record:
 
 
 def _deadline(deadline: Deadline) -> Record:
-    def iso(field: str) -> str:
-        value = getattr(deadline, field, None)
-        return value.isoformat() if value is not None else ""
-
-    return {"deadline_kind": deadline.kind, "deadline_date": iso("date"), "deadline_start": iso("start"),
-            "deadline_end": iso("end"), **_bilingual("deadline_source", deadline.source)}
+    days = deadline.dates
+    return {"deadline_kind": deadline.kind,
+            **{f"deadline_{name}": days[name].isoformat() if name in days else "" for name in ("date", "start", "end")},
+            **_bilingual("deadline_source", deadline.source)}
 
 
 def schedule_records(cycle: Cycle) -> list[Record]:

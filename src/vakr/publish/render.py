@@ -131,7 +131,7 @@ class _Helpers:
 
     def deadline_dates(self, deadline: Deadline) -> dict[str, Markup]:
         """The dates of a deadline as <time> elements, by the names its strings use."""
-        return {name: self.time(getattr(deadline, name)) for name in ("date", "start", "end") if hasattr(deadline, name)}
+        return {name: self.time(day) for name, day in deadline.dates.items()}
 
     def deadline_short(self, deadline: Deadline) -> Markup:
         """The deadline in the page language only, for lists that link to the document."""
