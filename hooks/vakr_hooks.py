@@ -265,7 +265,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
     for cycle in site.cycles:
         for download in _cache["context"].downloads(site, cycle):
-            target = root / download.path(cycle.year)
+            target = root / download.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
 

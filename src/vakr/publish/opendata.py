@@ -17,8 +17,7 @@ from vakr.ingest.history import HISTORY_FIELDS
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import LANGUAGES, BulletList, Deadline, Rich, Text
 from vakr.derive.publications import dated_row
-
-DATA_DIR = "data"  # the downloads live beside the cycle's "documents and open data" page
+from vakr.publish.routes import DOWNLOAD_SUFFIXES, WHOLE_CYCLE, download_name, download_path
 
 Record = dict[str, str]
 
@@ -157,13 +156,27 @@ def ics_bytes(cycle: Cycle, stamp: dt.datetime) -> bytes:
 
 @dataclass(frozen=True)
 class Download:
-    name: str  # file name inside <year>/data/
+    """One file of a cycle's open data, known by the document it holds (`plan`), not by its
+    name: the router gives it its name and address."""
+
+    year: str
+    document: str  # schedule, plan, risks, reports, history, organizations; WHOLE_CYCLE: the JSON
     format: str  # CSV, JSON, iCalendar
-    about_key: str  # strings.yml key describing it
     content: bytes
 
-    def path(self, year: str) -> str:
-        return f"{year}/{DATA_DIR}/{self.name}"
+    @property
+    def path(self) -> str:
+        return download_path(self.year, self.document, self.format)
+
+    @property
+    def name(self) -> str:
+        return download_name(self.year, self.document, self.format)
+
+    @property
+    def about_key(self) -> str:
+        """The strings.yml key describing it: `data.file.plan_csv`, `data.file.json`."""
+        suffix = DOWNLOAD_SUFFIXES[self.format]
+        return f"data.file.{suffix}" if self.document == WHOLE_CYCLE else f"data.file.{self.document}_{suffix}"
 
 
 def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[Record] | None = None,
@@ -175,18 +188,18 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[R
     y = cycle.year
     out = []
     if cycle.schedule is not None:
-        out.append(Download(f"vakr-{y}-schedule.csv", "CSV", "data.file.schedule_csv", csv_bytes(schedule_records(cycle), SCHEDULE_FIELDS)))
-        out.append(Download(f"vakr-{y}-schedule.ics", "iCalendar", "data.file.schedule_ics", ics_bytes(cycle, stamp)))
+        out.append(Download(y, "schedule", "CSV", csv_bytes(schedule_records(cycle), SCHEDULE_FIELDS)))
+        out.append(Download(y, "schedule", "iCalendar", ics_bytes(cycle, stamp)))
     if cycle.plan is not None:
-        out.append(Download(f"vakr-{y}-plan.csv", "CSV", "data.file.plan_csv", csv_bytes(plan_records(cycle), PLAN_FIELDS)))
+        out.append(Download(y, "plan", "CSV", csv_bytes(plan_records(cycle), PLAN_FIELDS)))
     if cycle.risks is not None:
-        out.append(Download(f"vakr-{y}-risks.csv", "CSV", "data.file.risks_csv", csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
+        out.append(Download(y, "risks", "CSV", csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
     if cycle.monitoring is not None:
-        out.append(Download(f"vakr-{y}-reports.csv", "CSV", "data.file.reports_csv", csv_bytes(report_records(cycle), REPORT_FIELDS)))
+        out.append(Download(y, "reports", "CSV", csv_bytes(report_records(cycle), REPORT_FIELDS)))
     if history is not None and (cycle.schedule or cycle.plan or cycle.risks):  # the history of its documents
-        out.append(Download(f"vakr-{y}-history.csv", "CSV", "data.file.history_csv", csv_bytes(history, HISTORY_FIELDS)))
-    out.append(Download(f"vakr-{y}-organizations.csv", "CSV", "data.file.organizations_csv", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
-    out.append(Download(f"vakr-{y}.json", "JSON", "data.file.json", json_bytes(cycle, site, originals, history)))
+        out.append(Download(y, "history", "CSV", csv_bytes(history, HISTORY_FIELDS)))
+    out.append(Download(y, "organizations", "CSV", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
+    out.append(Download(y, WHOLE_CYCLE, "JSON", json_bytes(cycle, site, originals, history)))
     return out
 
 

@@ -29,7 +29,8 @@ from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
-from vakr.publish.routes import ANNOUNCEMENT, CYCLE, ORGANIZATION, SCHEDULE, VIEWS, LinkTo, Urls, View, entry_title, item_id
+from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, ORGANIZATION, SCHEDULE, VIEWS, WHOLE_CYCLE, LinkTo, Urls, View,
+                                  download_name, entry_title, item_id)
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.publish.templating import environment
@@ -345,7 +346,7 @@ class _Publications:
 
     def downloads_for(self, document: str) -> list[Download]:
         """The downloads that hold `document` ("schedule" or "plan"): its CSV (and calendar), the JSON."""
-        return [d for d in self.downloads() if f"-{document}." in d.name or d.format == "JSON"]
+        return [d for d in self.downloads() if d.document in (document, WHOLE_CYCLE)]
 
     def home(self) -> HomeCycles:
         """The cycles the home page shows as current and as announced (`vakr.derive.home`)."""
@@ -369,7 +370,7 @@ class _Publications:
         for name, fields, present in files:
             if present is None:
                 continue
-            out.append((f"vakr-{self.cycle.year}-{name}.csv", [(field, self._about(field)) for field in fields]))
+            out.append((download_name(self.cycle.year, name, "CSV"), [(field, self._about(field)) for field in fields]))
         return out
 
     def _about(self, field: str) -> str:

@@ -17,9 +17,11 @@ from vakr.publish import strings
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
-from vakr.publish.opendata import Download
 
 STUB_MARK = "vakr_generated: true"
+DATA_DIR = "data"  # the folder of a cycle's open-data downloads
+DOWNLOAD_SUFFIXES = {"CSV": "csv", "JSON": "json", "iCalendar": "ics"}
+WHOLE_CYCLE = "cycle"  # the download that holds every document of the cycle (the JSON)
 FEED = "feed"  # the announcements' Atom feed, the name of its file
 
 
@@ -151,6 +153,17 @@ def page_url(path: str, lang: str) -> str:
     return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
 
 
+def download_name(year: str, document: str, format: str) -> str:
+    """`vakr-2026-plan.csv`; the JSON of the whole cycle is `vakr-2026.json`."""
+    stem = f"vakr-{year}" if document == WHOLE_CYCLE else f"vakr-{year}-{document}"
+    return f"{stem}.{DOWNLOAD_SUFFIXES[format]}"
+
+
+def download_path(year: str, document: str, format: str) -> str:
+    """An open-data file of a cycle, beside its "documents and open data" page."""
+    return f"{year}/{DATA_DIR}/{download_name(year, document, format)}"
+
+
 def feed_path(lang: str, name: str = FEED) -> str:
     """`feed.xml` and `feed.kk.xml` (`changes.xml`… for the edition history), all at the site
     root: Material fetches `sitemap.xml` beside every `<link rel="alternate">` of a page, and
@@ -159,8 +172,8 @@ def feed_path(lang: str, name: str = FEED) -> str:
 
 
 class Addressed(Protocol):
-    """A file the site copies as it is (an attached document, a signed original), by its
-    path inside docs/ and the site: the same in every language."""
+    """A file of the site, by its path in it: the same in every language (an attached document
+    or a signed original: its path inside docs/; an open-data download)."""
 
     path: str
 
@@ -179,11 +192,9 @@ class Urls:
     def __init__(self, lang: str, link_to: LinkTo, year: str) -> None:
         self.lang, self.link_to, self.year = lang, link_to, year
 
-    def __call__(self, target: str | View | Download | Addressed, year: str | None = None, key: str | None = None,
+    def __call__(self, target: str | View | Addressed, year: str | None = None, key: str | None = None,
                  item: int | None = None, anchor: str | None = None) -> str:
-        if isinstance(target, Download):
-            path = target.path(year or self.year)
-        elif target == FEED:  # `key` names another feed than the announcements': `changes`
+        if target == FEED:  # `key` names another feed than the announcements': `changes`
             path = feed_path(self.lang, key or FEED)
         elif isinstance(target, (str, View)):
             view = VIEWS[target] if isinstance(target, str) else target
