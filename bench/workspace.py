@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from vakr.publish.routes import STUB_MARK
+from vakr.adapter.stubs import STUB_MARK
 
 ROOT = Path(__file__).resolve().parents[1]
 _PROJECT = ("mkdocs.yml", "hooks", "overrides", "docs")

@@ -40,7 +40,8 @@ from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
-from vakr.publish.routes import VIEWS, feed_path, link_pages, page_url, write_if_changed, write_stubs
+from vakr.adapter.stubs import link_pages, write_if_changed, write_stubs
+from vakr.publish.routes import VIEWS, feed_path, page_url
 from vakr.publish.render import BuildContext, Heading, render, render_home
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch
