@@ -41,8 +41,8 @@ from vakr.ingest.load import load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
 from vakr.adapter.stubs import link_pages, write_if_changed, write_stubs
-from vakr.publish.routes import VIEWS, feed_path, page_url
-from vakr.publish.render import BuildContext, Heading, render, render_home
+from vakr.publish.routes import feed_path, page_url
+from vakr.publish.render import BuildContext, Heading, render_page
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch
 from vakr.publish.search import write_index
@@ -170,12 +170,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
         return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
 
-    if year == "current":  # the home page: the cycles under way, under its own text
-        rendered = render_home(site, lang, link_to, _cache["context"])
-    else:
-        cycle = site.current if year == "site" else site.cycle(year)
-        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),
-                          _cache["context"])
+    rendered = render_page(site, view_name, year, page.meta.get("vakr_key"), lang, link_to, _cache["context"])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped

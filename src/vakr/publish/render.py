@@ -29,8 +29,8 @@ from vakr.ingest.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
-from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, ORGANIZATION, SCHEDULE, VIEWS, WHOLE_CYCLE, LinkTo, Urls, View,
-                                  download_name, entry_title, item_id)
+from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, HOME, ORGANIZATION, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE, LinkTo,
+                                  Urls, View, download_name, entry_title, item_id)
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.publish.templating import environment
@@ -212,6 +212,16 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
 def _plain(markup: str) -> str:
     """Rendered HTML as one line of text."""
     return " ".join(html.unescape(_TAG.sub("", markup)).split())
+
+
+def render_page(site: SiteData, view_name: str, year: str, key: str | None, lang: str, link_to: LinkTo,
+                context: BuildContext) -> Rendered:
+    """A data page as its page file names it (`routes.PageSpec`): a view, a cycle's year, or
+    `HOME` for the home page and `SITE_PAGES` for a page of the whole site, and a key."""
+    if year == HOME:
+        return render_home(site, lang, link_to, context)
+    cycle = site.current if year == SITE_PAGES else site.cycle(year)
+    return render(VIEWS[view_name], site, cycle, lang, link_to, False, key, context)
 
 
 def render_home(site: SiteData, lang: str, link_to: LinkTo, context: BuildContext) -> Rendered:

@@ -16,6 +16,8 @@ from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
 DATA_DIR = "data"  # the folder of a cycle's open-data downloads
 DOWNLOAD_SUFFIXES = {"CSV": "csv", "JSON": "json", "iCalendar": "ics"}
 WHOLE_CYCLE = "cycle"  # the download that holds every document of the cycle (the JSON)
+SITE_PAGES = "site"  # the `year` of a page of the whole site (archive, contacts)
+HOME = "current"  # the `year` of the home page (docs/index.md names it): the cycles under way
 FEED = "feed"  # the announcements' Atom feed, the name of its file
 
 
@@ -132,7 +134,7 @@ def plan_item_url(year: str, number: int, lang: str) -> str:
 def all_pages(site: SiteData) -> list[PageSpec]:
     cycles = [page for cycle in site.cycles
               for page in (*cycle_pages(cycle), *cartogram_pages(site, cycle), *announcement_pages(cycle))]
-    return [*cycles, *(_fixed(view, "site") for view in SITE_VIEWS)]
+    return [*cycles, *(_fixed(view, SITE_PAGES) for view in SITE_VIEWS)]
 
 
 def page_url(path: str, lang: str) -> str:
