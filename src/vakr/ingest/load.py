@@ -7,18 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from vakr.domain.errors import DataError, DataErrors, Index, field_path
 from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
-                               Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
+                               Organizations, Plan, Publications, Report, RiskMatrix, Risks, Schedule)
 from vakr.domain.site import Cycle, SiteData
 from vakr.ingest.files import ORIGINAL_SUFFIXES
 from vakr.ingest.provenance import quote_problem
 from vakr.ingest.source import DataSource, Folder
 from vakr.domain.statedate import as_of_conflict
-from vakr.ingest.validate import parse
+from vakr.ingest.validate import models_in, parse
 from vakr.ingest.yamlsource import Source
 
 ORGANIZATIONS_FILE = "organizations.yml"
@@ -118,7 +121,8 @@ def _cartogram_reference(data: DataSource, errors: list[DataError]) -> tuple[dic
     parsed, source = _read_optional(data, DIRECTIONS_FILE, Directions, errors)
     if parsed is not None:
         directions = {d.id: d for d in parsed.directions}
-        _check_unique(_raw(source.data, "directions", "*", "id"), source, errors, str, _unique_id("id направления"))
+        _check_unique(_raw(source.data, Directions, "directions", "*", "id"), source, errors, str,
+                      _unique_id("id направления"))
     matrix, source = _read_optional(data, MATRIX_FILE, RiskMatrix, errors)
     if matrix is not None and not _matrix_is_square(matrix, source, errors):
         matrix = None
@@ -159,16 +163,17 @@ def _cycle(data: DataSource, year: str, reference: _Reference, errors: list[Data
         schedule, source = _read(data, f"{year}/{SCHEDULE_FILE}", Schedule, errors)
         numbers = None
         if source is not None:
-            numbers = known["schedule"] = _item_numbers(_raw(source.data, "sections", "*", "items", "*", "number"))
-            _check_numbers(_raw(source.data, "sections", "*", "items", "*", "number"), source, errors)
-            _check_refs(_raw(source.data, "sections", "*", "items", "*", "rows", "*", "responsible",
+            item_numbers = _raw(source.data, Schedule, "sections", "*", "items", "*", "number")
+            numbers = known["schedule"] = _item_numbers(item_numbers)
+            _check_numbers(_raw(source.data, Schedule, "sections", "*", "items", "*", "number"), source, errors)
+            _check_refs(_raw(source.data, Schedule, "sections", "*", "items", "*", "rows", "*", "responsible",
                              "organizations", "*"), source, orgs, errors)
     if data.exists(f"{year}/{PLAN_FILE}"):
         plan, source = _read(data, f"{year}/{PLAN_FILE}", Plan, errors)
         if source is not None:
-            known["plan"] = _item_numbers(_raw(source.data, "items", "*", "number"))
-            _check_numbers(_raw(source.data, "items", "*", "number"), source, errors)
-            _check_refs(_raw(source.data, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
+            known["plan"] = _item_numbers(_raw(source.data, Plan, "items", "*", "number"))
+            _check_numbers(_raw(source.data, Plan, "items", "*", "number"), source, errors)
+            _check_refs(_raw(source.data, Plan, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
     publications, source = _read_optional(data, f"{year}/{PUBLICATIONS_FILE}", Publications, errors)
     if source is not None:
         _check_publications(data, source, numbers, orgs, errors)
@@ -192,17 +197,17 @@ def _risks(data: DataSource, year: str, reference: _Reference, plan: Plan | None
     for needed, name in ((reference.directions, DIRECTIONS_FILE), (reference.matrix, MATRIX_FILE)):
         if needed is None and not data.exists(name):
             errors.append(DataError(source.name, 1, None, f"для картограммы нужен файл data/{name}: он не найден"))
-    _check_unique(_raw(source.data, "risks", "*", "id"), source, errors, str, _unique_id("id риска"))
-    _check_refs(_raw(source.data, "risks", "*", "organizations", "*"), source, reference.organizations, errors)
+    _check_unique(_raw(source.data, Risks, "risks", "*", "id"), source, errors, str, _unique_id("id риска"))
+    _check_refs(_raw(source.data, Risks, "risks", "*", "organizations", "*"), source, reference.organizations, errors)
     if reference.directions is not None:
-        for location, ref in _raw(source.data, "risks", "*", "direction"):
+        for location, ref in _raw(source.data, Risks, "risks", "*", "direction"):
             if isinstance(ref, str) and ref not in reference.directions:
                 errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                         f"неизвестное направление «{ref}»; известны: {', '.join(reference.directions)} (см. data/{DIRECTIONS_FILE})"))
     if reference.matrix is not None:
         scale = reference.matrix.scale
         for name in ("likelihood", "impact"):
-            for location, value in _raw(source.data, "risks", "*", name):
+            for location, value in _raw(source.data, Risks, "risks", "*", name):
                 if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= scale:
                     errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                             f"оценка {value} вне шкалы: ожидалось целое число от 1 до {scale} (см. data/{MATRIX_FILE})"))
@@ -210,7 +215,7 @@ def _risks(data: DataSource, year: str, reference: _Reference, plan: Plan | None
         errors.append(DataError(source.name, 1, None, "риски ссылаются на пункты плана мероприятий, но plan.yml этого цикла нет"))
     elif plan is not None:
         numbers = {item.number for item in plan.items}
-        for location, ref in _raw(source.data, "risks", "*", "plan_items", "*"):
+        for location, ref in _raw(source.data, Risks, "risks", "*", "plan_items", "*"):
             if isinstance(ref, int) and not isinstance(ref, bool) and ref not in numbers:
                 errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                         f"в плане мероприятий нет пункта {ref}; есть пункты {min(numbers)}–{max(numbers)}"))
@@ -246,7 +251,7 @@ def _monitoring(data: DataSource, year: str, known: dict[str, set[int] | None],
                                         f"в {what} ({year}/{data_file}) нет пункта {number}; {listed}"))
     plan = source.data.get("plan") if isinstance(source.data, dict) else None
     for number, reports in (plan.items() if isinstance(plan, dict) else ()):
-        _check_refs(_raw(reports, "*", "organization", at=("plan", number)), source, orgs, errors)
+        _check_refs(_raw(reports, Report, "*", "organization", at=("plan", number)), source, orgs, errors)
     return monitoring
 
 
@@ -257,10 +262,29 @@ def _item_numbers(values: Iterable[tuple[Location, Any]]) -> set[int]:
 Location = tuple[str | int, ...]
 
 
-def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location, Any]]:
-    """(location, value) of every value at `pattern` in the raw YAML data, "*" meaning each
-    list element. Parts of the wrong shape are skipped: validation reports those. Working on
-    the raw data lets these checks run even when the file has other errors."""
+def _raw(node: Any, model: type[BaseModel], *pattern: str, at: Location = ()) -> Iterator[tuple[Location, Any]]:
+    """(location, value) of every value at `pattern` in the raw YAML data of a `model`, "*"
+    meaning each list element. Working on the raw data lets these checks run even when the
+    file has other errors; the pattern is checked against the model first, so a field renamed
+    in the model fails every load at once instead of leaving a check with nothing to check."""
+    _check_pattern(model, pattern)
+    return _walk(node, pattern, at)
+
+
+@cache
+def _check_pattern(model: type[BaseModel], pattern: tuple[str, ...]) -> None:
+    current = [model]
+    for i, part in enumerate(pattern):
+        if part == "*":
+            continue
+        fields = [c.model_fields[part] for c in current if part in c.model_fields]
+        if not fields:
+            raise TypeError(f"{model.__name__} has no field {'.'.join(pattern[:i + 1])}: a cross-file check is stale")
+        current = [m for f in fields for m in models_in(f.annotation)]
+
+
+def _walk(node: Any, pattern: tuple[str, ...], at: Location) -> Iterator[tuple[Location, Any]]:
+    """The values of `_raw`; parts of the wrong shape are skipped: validation reports those."""
     if not pattern:
         yield at, node
         return
@@ -268,9 +292,9 @@ def _raw(node: Any, *pattern: str, at: Location = ()) -> Iterator[tuple[Location
     if head == "*":
         if isinstance(node, list):
             for i, child in enumerate(node):
-                yield from _raw(child, *rest, at=(*at, Index(i)))
+                yield from _walk(child, tuple(rest), (*at, Index(i)))
     elif isinstance(node, dict) and head in node:
-        yield from _raw(node[head], *rest, at=(*at, head))
+        yield from _walk(node[head], tuple(rest), (*at, head))
 
 
 def _check_numbers(numbers: Iterable[tuple[Location, Any]], source: Source, errors: list[DataError]) -> None:
@@ -319,7 +343,7 @@ def _check_refs(refs: Iterable[tuple[Location, Any]], source: Source, orgs: dict
 def _contacts(data: DataSource, orgs: dict[str, Organization] | None, errors: list[DataError]) -> Contacts | None:
     contacts, source = _read_optional(data, CONTACTS_FILE, Contacts, errors)
     if source is not None:
-        _check_refs(_raw(source.data, "service"), source, orgs, errors)
+        _check_refs(_raw(source.data, Contacts, "service"), source, orgs, errors)
     return contacts
 
 
@@ -327,27 +351,28 @@ def _check_publications(data: DataSource, source: Source, numbers: set[int] | No
                         orgs: dict[str, Organization] | None, errors: list[DataError]) -> None:
     """The items named must exist in the schedule (unless the schedule itself is unreadable),
     the ids be unique, the report file exist."""
-    refs = [*_raw(source.data, "announcements", "*", "schedule_item"), *_raw(source.data, "announcements", "*", "about_item"),
+    refs = [*_raw(source.data, Publications, "announcements", "*", "schedule_item"),
+            *_raw(source.data, Publications, "announcements", "*", "about_item"),
             *(found for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions")
-               for found in _raw(source.data, part, "schedule_item"))]
+               for found in _raw(source.data, Publications, part, "schedule_item"))]
     for location, number in refs if numbers is not None else []:
         if isinstance(number, int) and not isinstance(number, bool) and number not in numbers:
             known = ", ".join(map(str, sorted(numbers))) or "план-график этого цикла ещё не внесён (schedule.yml)"
             errors.append(DataError(source.name, source.line_of(location), field_path(location),
                                     f"в плане-графике нет пункта {number}; есть пункты: {known}"))
-    _check_unique(_raw(source.data, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
+    _check_unique(_raw(source.data, Publications, "announcements", "*", "id"), source, errors, str, lambda ident, line: (
         f"id «{ident}» уже использован в строке {line}: у каждого объявления свой адрес"))
-    files = [(found, (".pdf",)) for found in _raw(source.data, "report", "file")]
+    files = [(found, (".pdf",)) for found in _raw(source.data, Publications, "report", "file")]
     files += [(found, ORIGINAL_SUFFIXES) for found in _original_files(source.data)]
     for (location, file), suffixes in files:
         problem = data.file_problem(file, suffixes) if isinstance(file, str) else None
         if problem is not None:
             errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
-    _check_refs(_raw(source.data, "positions", "items", "*", "organization"), source, orgs, errors)
+    _check_refs(_raw(source.data, Publications, "positions", "items", "*", "organization"), source, orgs, errors)
 
 
 def _original_files(data: Any) -> Iterator[tuple[Location, Any]]:
     """Every `originals[].file` of publications.yml, in whichever document it is given."""
     for part in ("schedule", "plan", "cartogram", "discussion", "report", "positions"):
-        yield from _raw(data, part, "originals", "*", "file")
-    yield from _raw(data, "announcements", "*", "originals", "*", "file")
+        yield from _raw(data, Publications, part, "originals", "*", "file")
+    yield from _raw(data, Publications, "announcements", "*", "originals", "*", "file")

@@ -136,17 +136,17 @@ def _allowed_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> li
     for part in location:
         if isinstance(part, int):
             continue
-        current = [m for c in current if part in c.model_fields for m in _models_in(c.model_fields[part].annotation)]
+        current = [m for c in current if part in c.model_fields for m in models_in(c.model_fields[part].annotation)]
         if not current:
             return []
     return list(dict.fromkeys(name for m in current for name in m.model_fields))
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     """The model classes inside an annotation such as `list[X]`, `X | None` or `A | B`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
-    return list(dict.fromkeys(m for a in getattr(annotation, "__args__", ()) for m in _models_in(a)))
+    return list(dict.fromkeys(m for a in getattr(annotation, "__args__", ()) for m in models_in(a)))
 
 
 # ctx values pydantic formats as Python reprs ("'a', 'b' or 'c'"); the officer sees a, b, c.
