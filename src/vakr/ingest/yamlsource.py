@@ -71,7 +71,12 @@ def load(path: Path, display: str | None = None, within: Path | None = None) -> 
     """Parse `path` (which must lie inside `within`, links resolved, when given); every
     problem with the file becomes a DataError with its line."""
     name = display or str(path)
-    raw = _read(path, name, within)
+    return parse_bytes(_read(path, name, within), name, path)
+
+
+def parse_bytes(raw: bytes, name: str, path: Path) -> Source:
+    """Parse a file's bytes however they were read (from disk, from an earlier git revision);
+    `name` as the officer knows the file, for the errors."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
