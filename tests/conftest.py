@@ -1,4 +1,6 @@
-"""Shared fixtures: one real, strict build of the site for the whole session."""
+"""The shared helpers and fixtures of every test folder: a copy of the data to edit, its
+load errors, a build by the real command; one real, strict build of the site for the whole
+session."""
 
 from __future__ import annotations
 
@@ -15,16 +17,44 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import chromium, serve
+from vakr.domain.errors import DataError, DataErrors
+from vakr.ingest.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def build_site(site_dir: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the same command as `make build`, into `site_dir`; `env` adds variables (SITE_URL)."""
+    """Run the same command as `make build`, into `site_dir`; `env` adds variables (SITE_URL,
+    VAKR_DRAFTS=1 for the preview `make serve` shows: never taken from the caller's shell)."""
+    inherited = {name: value for name, value in os.environ.items() if name != "VAKR_DRAFTS"}
     return subprocess.run(
         [sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site_dir)],
-        capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
+        capture_output=True, text=True, check=False, env={**inherited, **(env or {})},
     )
+
+
+def built_ok(site_dir: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> Path:
+    """`build_site` that must succeed; its output is kept beside the site (`build.log`)."""
+    result = build_site(site_dir, root, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (site_dir / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return site_dir
+
+
+def copy_data(target: Path) -> Path:
+    """A copy of the project's data/ to edit, at `target/data`."""
+    data = target / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def load_errors(data: Path) -> list[DataError]:
+    """Every error `load_site` reports for `data`; the test fails if the data loads."""
+    with pytest.raises(DataErrors) as caught:
+        load_site(data)
+    errors = caught.value.errors
+    assert errors and all(isinstance(e, DataError) for e in errors)
+    return errors
 
 
 def proper_names() -> set[str]:

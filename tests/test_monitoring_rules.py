@@ -4,12 +4,12 @@ was expected; and the rules of the derived status (deadline kinds, as-of date, s
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from vakr.domain.errors import DataError, DataErrors
+from conftest import copy_data, load_errors
+from vakr.domain.errors import DataError
 from vakr.ingest.load import load_site
 from vakr.domain.model import Deadline
 from vakr.derive.monitoring import due_date, item_status, plan_status, schedule_steps, stage
@@ -21,12 +21,9 @@ GOOD_REPORT = "  1:\n  - date: 20.06.2026\n    status: done\n    text: {ru: Ис
 
 
 def errors_for(tmp_path: Path, text: str) -> list[DataError]:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     (data / "2026" / "monitoring.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(DataErrors) as caught:
-        load_site(data)
-    return caught.value.errors
+    return load_errors(data)
 
 
 def line_of(text: str, needle: str) -> int:
@@ -62,16 +59,14 @@ def test_bad_report_is_reported_with_line_and_field(tmp_path: Path, body: str, n
 
 
 def test_a_good_report_loads(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     (data / "2026" / "monitoring.yml").write_text("plan:\n" + GOOD_REPORT, encoding="utf-8")
     cycle = load_site(data).current
     assert cycle.monitoring is not None and cycle.monitoring.plan[1][0].status == "done"
 
 
 def test_a_cycle_without_monitoring_file_still_loads(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     (data / "2026" / "monitoring.yml").unlink()
     assert load_site(data).current.monitoring is None
 

@@ -11,7 +11,6 @@ import html
 import io
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench.workspace import project_copy
-from conftest import ROOT, Site, build_site
+from conftest import ROOT, Site, build_site, copy_data
 from test_verbatim import PLAN_HEAD_FRAGMENTS, PLAN_LINES, SCHEDULE_LINES, norm
 from vakr.derive.consistency import warnings
 from vakr.domain.statedate import build_day, state_date
@@ -158,12 +157,6 @@ def test_no_description_of_the_2026_data_is_published(built: Site) -> None:
         assert summary not in (built.root / "2026/data/vakr-2026.json").read_text(encoding="utf-8")
 
 
-def _data_copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
-
-
 @pytest.mark.parametrize("entry,expected,where", [
     ("    description:\n      ru: Непрозрачность кадровых решений\n    source: {document: plan, item: 3}\n",
      "не найден дословно в пункте 3 в плане мероприятий", 2),
@@ -176,7 +169,7 @@ def _data_copy(tmp_path: Path) -> Path:
 def test_a_description_that_is_not_a_verbatim_quote_stops_the_build(tmp_path: Path, entry: str, expected: str,
                                                                    where: int) -> None:
     """`where`: the error points at the description (2), or at the risk that lacks a source (1)."""
-    data = _data_copy(tmp_path)
+    data = copy_data(tmp_path)
     risks = data / "2026/risks.yml"
     text = risks.read_text(encoding="utf-8").replace("  - id: R03\n", "  - id: R03\n" + entry, 1)
     risks.write_text(text, encoding="utf-8")
@@ -214,7 +207,7 @@ def test_the_build_warns_where_the_site_contradicts_itself(tmp_path: Path) -> No
     early = warnings(site, state_date(site, build_day("1778630400")))  # 13.05.2026: the cartogram is dated 21.11.2026
     assert early == ["data/2026/risks.yml: дата обновления картограммы (updated: 21.11.2026) позже даты, на которую "
                      "сайт показывает состояние (13.05.2026): проверьте updated или as_of в monitoring.yml"]
-    data = _data_copy(tmp_path)
+    data = copy_data(tmp_path)
     monitoring = data / "2026/monitoring.yml"
     monitoring.write_text(re.sub(r"  8:.*", "", monitoring.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
     changed = load_site(data)

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 from bench.serve import free_port
 from bench.workspace import project_copy
-from conftest import ROOT
+from conftest import ROOT, built_ok
 from searchindex import results
 
 STRINGS = yaml.safe_load((ROOT / "src/vakr/publish/strings.yml").read_text(encoding="utf-8"))
@@ -105,13 +105,6 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _build(root: Path, site: Path, **extra: str) -> Path:
-    result = subprocess.run([sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site)],
-                            capture_output=True, text=True, env=_env(**extra), check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _drafts_project(tmp_path_factory.mktemp("drafts"))
@@ -119,12 +112,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def published(project: Path) -> Path:
-    return _build(project, project / "site")
+    return built_ok(project / "site", project, _env())
 
 
 @pytest.fixture(scope="module")
 def preview(project: Path, published: Path) -> Path:
-    return _build(project, project / "preview", VAKR_DRAFTS="1")
+    return built_ok(project / "preview", project, _env(VAKR_DRAFTS="1"))
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

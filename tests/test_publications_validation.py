@@ -3,26 +3,18 @@ file, the line, the field and what to do, and stop the build."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
-from vakr.domain.errors import DataErrors
-from vakr.ingest.load import load_site
+from conftest import copy_data, load_errors
 
 
 def _data(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "docs").mkdir()
-    return tmp_path / "data"
+    return copy_data(tmp_path)
 
 
 def _errors(data: Path) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        load_site(data)
-    return [str(e) for e in caught.value.errors]
+    return [str(e) for e in load_errors(data)]
 
 
 def _edit(path: Path, old: str, new: str) -> None:

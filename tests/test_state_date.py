@@ -16,8 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from bench.workspace import project_copy
-from conftest import build_site
-from vakr.domain.errors import DataErrors
+from conftest import build_site, copy_data, load_errors
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
@@ -133,8 +132,7 @@ def test_build_day_is_the_day_in_almaty() -> None:
 
 
 def test_state_date_moves_only_forward_and_reports_date_follows_it(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     add_report(tmp_path)
     site = load_site(data)
     cycle = site.cycle("2026")
@@ -148,22 +146,18 @@ def test_state_date_moves_only_forward_and_reports_date_follows_it(tmp_path: Pat
 
 
 def test_explicit_as_of_before_a_saved_report_is_refused(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     add_report(tmp_path)
     path = data / "2026" / "monitoring.yml"
     path.write_text(path.read_text(encoding="utf-8") + "as_of: 01.09.2026\n", encoding="utf-8")
-    with pytest.raises(DataErrors) as caught:
-        load_site(data)
-    error = next(e for e in caught.value.errors if e.field == "as_of")
+    error = next(e for e in load_errors(data) if e.field == "as_of")
     assert error.file == "data/2026/monitoring.yml"
     assert "дата состояния 01.09.2026 раньше, чем отчёт по пункту 7 плана мероприятий 2026 от 30.11.2026" in error.message
     assert "Удалите as_of" in error.message
 
 
 def test_a_cycle_with_its_own_as_of_is_named_in_the_notes(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = copy_data(tmp_path)
     add_report(tmp_path)
     path = data / "2026" / "monitoring.yml"
     path.write_text("as_of: 01.12.2026\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

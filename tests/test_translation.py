@@ -21,6 +21,7 @@ from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as inline
 
 from bench.workspace import project_copy
+from conftest import built_ok
 from vakr.publish.strings import catalog
 from vakr.translation import command, glossary
 
@@ -231,22 +232,13 @@ def test_avoided_glossary_term_is_reported(tmp_path: Path, with_glossary: None) 
     assert list(accepted) == [segment.id] and "тест-басшы" in " ".join(summary.warnings)
 
 
-def _build(root: Path, site: Path, **env: str) -> Path:
-    clean = {k: v for k, v in os.environ.items() if k != "VAKR_DRAFTS"}
-    result = subprocess.run([sys.executable, "-m", "vakr", "--root", str(root), "build", "--site-dir", str(site)],
-                            capture_output=True, text=True, check=False, env={**clean, **env})
-    assert result.returncode == 0, result.stdout + result.stderr
-    (site / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-    return site
-
-
 def _plan(site: Path) -> BeautifulSoup:
     return BeautifulSoup((site / "kk/2026/plan/index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_unapproved_kazakh_is_only_in_the_review_build_then_published_once_approved(imported, project: Path) -> None:
     kazakh = KK["2026/plan/items/1/recommendation"]
-    published = _build(project, project / "site")
+    published = built_ok(project / "site", project)
     page = _plan(published)
     cell = page.select("tr#item-1 td")[0]
     assert kazakh not in page.get_text() and cell.select_one('[lang="ru"]') is not None
@@ -254,7 +246,7 @@ def test_unapproved_kazakh_is_only_in_the_review_build_then_published_once_appro
     assert page.select_one(".vakr-draft-banner") is None
     assert "не утверждена (казахские тексты — черновик, пока нет kk_approved): plan" in (published / "build.log").read_text()
 
-    preview = _build(project, project / "preview", VAKR_DRAFTS="1")  # what `make serve` shows
+    preview = built_ok(project / "preview", project, {"VAKR_DRAFTS": "1"})  # what `make serve` shows
     page = _plan(preview)
     assert kazakh in page.select("tr#item-1 td")[0].get_text()
     banner = page.select_one(".vakr-draft-banner")
@@ -266,7 +258,7 @@ def test_unapproved_kazakh_is_only_in_the_review_build_then_published_once_appro
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("title:\n", "kk_approved:\n  date: 01.12.2026\n  kk:\n    heading: «БЕКІТЕМІН»\n"
                                  "    lines:\n    - Тест қол қоюшы\n    date: «01» 12 2026 ж.\ntitle:\n", 1), encoding="utf-8")
-    approved = _build(project, project / "approved")
+    approved = built_ok(project / "approved", project)
     page = _plan(approved)
     assert kazakh in page.select("tr#item-1 td")[0].get_text() and page.select_one(".vakr-draft-banner") is None
     block = page.select_one(".vakr-approval")

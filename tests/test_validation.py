@@ -8,13 +8,13 @@ from the edited text, not hard-coded), the field path and the problem in Russian
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import copy_data, load_errors
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import load_site
 
@@ -415,12 +415,6 @@ PYDANTIC_ENGLISH = re.compile(
 # --- helpers ----------------------------------------------------------------------------
 
 
-def _copy(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    return data
-
-
 def _damage(data: Path, case: Case) -> str:
     """Apply the case's edit; return the edited text ('' for a deleted file)."""
     path = data / case.file
@@ -431,15 +425,6 @@ def _damage(data: Path, case: Case) -> str:
     text = case.edit(path.read_text(encoding="utf-8"))
     path.write_bytes(text.encode(case.encoding))
     return text
-
-
-def _errors(data: Path) -> list[DataError]:
-    with pytest.raises(DataErrors) as caught:
-        load_site(data)
-    errors = caught.value.errors
-    assert errors, "DataErrors raised with an empty list"
-    assert all(isinstance(e, DataError) for e in errors)
-    return errors
 
 
 def _listing(errors: list[DataError]) -> str:
@@ -461,9 +446,9 @@ def _expect(errors: list[DataError], file: str, line: int, field: str | None, wo
 
 @pytest.mark.parametrize("case", [c.param() for c in CASES])
 def test_damaged_data_is_reported(tmp_path: Path, case: Case) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     text = _damage(data, case)
-    errors = _errors(data)
+    errors = load_errors(data)
 
     file = f"data/{case.file}"
     words = [w(text) if callable(w) else w for w in case.words]
@@ -513,12 +498,12 @@ def test_unmodified_data_loads() -> None:
 
 def test_unmodified_copy_loads(tmp_path: Path) -> None:
     """The copy the cases start from is itself valid: every error comes from the edit."""
-    site = load_site(_copy(tmp_path))
+    site = load_site(copy_data(tmp_path))
     assert len(site.current.plan.items) == 38  # type: ignore[union-attr]
 
 
 def test_several_errors_in_one_file_are_reported_at_once(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     path = data / PLAN
     text = chain(
         replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4),
@@ -527,7 +512,7 @@ def test_several_errors_in_one_file_are_reported_at_once(tmp_path: Path) -> None
         replace("  recommendation:\n    ru: ", "  recommendation:\n    ru: ''\n    x: ", after="\n- number: 20\n"),
     )(path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
-    errors = _errors(data)
+    errors = load_errors(data)
 
     file = f"data/{PLAN}"
     _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты не существует"])
@@ -542,7 +527,7 @@ def test_several_errors_in_one_file_are_reported_at_once(tmp_path: Path) -> None
 
 
 def test_errors_in_several_files_are_reported_at_once(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     edits = {
         PLAN: replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4),
         SCHEDULE: replace("\n  - number: 5\n", "\n  - number: 4\n"),
@@ -553,7 +538,7 @@ def test_errors_in_several_files_are_reported_at_once(tmp_path: Path) -> None:
     for name, edit in edits.items():
         texts[name] = edit((data / name).read_text(encoding="utf-8"))
         (data / name).write_text(texts[name], encoding="utf-8")
-    errors = _errors(data)
+    errors = load_errors(data)
 
     _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(texts[PLAN]), "items[4].deadline.date", ["такой даты"])
     _expect(errors, f"data/{SCHEDULE}", line_of("  - number: 4\n", nth=2)(texts[SCHEDULE]),
@@ -566,7 +551,7 @@ def test_errors_in_several_files_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_model_and_cross_checks_are_reported_together(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     path = data / PLAN
     text = chain(
         replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4),
@@ -574,7 +559,7 @@ def test_model_and_cross_checks_are_reported_together(tmp_path: Path) -> None:
         replace("[spk, spk-hr,", "[spk, spk-hrr,", after=ITEM4),
     )(path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
-    errors = _errors(data)
+    errors = load_errors(data)
 
     file = f"data/{PLAN}"
     _expect(errors, file, line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты не существует"])
@@ -583,33 +568,33 @@ def test_model_and_cross_checks_are_reported_together(tmp_path: Path) -> None:
             ["неизвестная организация «spk-hrr»"])
 
 
-def test_missing_cycle_file_does_not_hide_plan_errors(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+def test_missing_cycle_file_does_not_hide_planload_errors(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
     (data / CYCLE).unlink()
     path = data / PLAN
     text = replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4)(path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
-    errors = _errors(data)
+    errors = load_errors(data)
 
     _expect(errors, f"data/{CYCLE}", 1, None, ["файл не найден"])
     _expect(errors, f"data/{PLAN}", line_of("    date: 30.02.2026")(text), "items[4].deadline.date", ["такой даты"])
 
 
 def test_str_of_data_error_names_file_line_and_field(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     path = data / PLAN
     text = replace("    date: 01.08.2026\n", "    date: 30.02.2026\n", after=ITEM4)(path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
-    (error,) = _errors(data)
+    (error,) = load_errors(data)
     line = line_of("    date: 30.02.2026")(text)
     assert str(error) == (f"data/2026/plan.yml, строка {line}, поле «items[4].deadline.date»: "
                           "такой даты не существует: «30.02.2026»")
 
 
 def test_str_of_data_error_without_field(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     (data / CYCLE).unlink()
-    (error,) = _errors(data)
+    (error,) = load_errors(data)
     assert str(error).startswith("data/2026/cycle.yml, строка 1: файл не найден")
 
 
@@ -629,17 +614,17 @@ def test_str_of_data_errors_lists_every_error() -> None:
 
 
 def test_risks_without_directions_file_are_reported(tmp_path: Path) -> None:
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     (data / DIRECTIONS).unlink()
-    _expect(_errors(data), f"data/{RISKS}", 1, None, ["для картограммы нужен файл data/directions.yml"])
+    _expect(load_errors(data), f"data/{RISKS}", 1, None, ["для картограммы нужен файл data/directions.yml"])
 
 
 def test_text_without_its_language_says_to_add_ru(tmp_path: Path) -> None:
     """Contacts' hours written as a bare string: the message says to put it under `ru:`,
     with the officer's own text, instead of «ожидался набор полей»."""
-    data = _copy(tmp_path)
+    data = copy_data(tmp_path)
     with (data / "contacts.yml").open("a", encoding="utf-8") as file:
         file.write("hours: пн–пт, 9:00–18:00\n")
     line = (data / "contacts.yml").read_text(encoding="utf-8").count("\n")
-    error = _expect(_errors(data), "data/contacts.yml", line, "hours", ["поставьте «ru:»"])
+    error = _expect(load_errors(data), "data/contacts.yml", line, "hours", ["поставьте «ru:»"])
     assert "«hours: {ru: пн–пт, 9:00–18:00}»" in error.message
