@@ -4,7 +4,10 @@ trust checks (browser, axe, CSP, XSS) cover every page kind added later without 
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 LANGUAGES = ("ru", "kk")
 OTHER_LANGUAGE_PREFIX = "kk/"
@@ -70,3 +73,20 @@ def output_files(site: Path) -> list[Path]:
     styles): what the XSS check scans."""
     return sorted(p for p in site.rglob("*") if p.is_file() and p.name.endswith(OUTPUT_SUFFIXES)
                   and not p.relative_to(site).as_posix().startswith(("assets/javascripts/", "assets/stylesheets/")))
+
+
+@cache
+def _plan() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((Path(__file__).resolve().parents[1] / "data/2026/plan.yml").read_text(encoding="utf-8"))
+
+
+def recommendation(number: int) -> list[str]:
+    """The paragraphs and list items of plan item `number`'s recommendation, as in the YAML."""
+    text = next(i for i in _plan()["items"] if i["number"] == number)["recommendation"]["ru"]
+    if isinstance(text, str):
+        return [text]
+    return [line for block in text for line in (block["ul"] if "ul" in block else [block["p"]])]
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())

@@ -28,7 +28,7 @@ from vakr.intake.layout import rich_text
 from vakr.domain.model import Rich
 from vakr.domain.statedate import today_in_almaty
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = yaml.safe_load((ROOT / "data" / "2026" / "plan.yml").read_text(encoding="utf-8"))
 ORGS = yaml.safe_load((ROOT / "data" / "organizations.yml").read_text(encoding="utf-8"))["organizations"]
 STRINGS = yaml.safe_load((ROOT / "src" / "vakr" / "publish" / "strings.yml").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ import jinja2
 import material
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KK_FILE = ROOT / "overrides" / "partials" / "languages" / "kk.html"
 LANG_DIR = Path(material.__file__).parent / "templates" / "partials" / "languages"
 EN_FILE = LANG_DIR / "en.html"

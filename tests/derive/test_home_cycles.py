@@ -18,7 +18,7 @@ from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
 from vakr.derive.monitoring import plan_monitoring
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 CYCLE_2027 = "period:\n  start: 13.04.2027\n  end: 26.05.2027\n"
 EPOCH_2026_12_01 = "1796065200"  # 01.12.2026 06:00 in Almaty
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
 SCHEDULE_SEED = SEEDS / "000_b3ad90fed6332446.txt"
 PLAN_SEED = SEEDS / "001_2eafa07e1a830079.txt"
 

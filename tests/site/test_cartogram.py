@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 from searchindex import results
+from sitepages import recommendation, squeeze
 from vakr.derive.cartogram import contrast
 
 LANGS = ("", "kk/")
@@ -29,18 +30,6 @@ ROWS = [o["id"] for o in ORGS if o["kind"] != "department"]
 def top_level(org_id: str) -> str:
     org = next(o for o in ORGS if o["id"] == org_id)
     return org_id if org["kind"] != "department" else top_level(org["parent"])
-
-
-def recommendation(number: int) -> list[str]:
-    """The paragraphs and list items of plan item `number`'s recommendation, as in the YAML."""
-    text = next(i for i in PLAN["items"] if i["number"] == number)["recommendation"]["ru"]
-    if isinstance(text, str):
-        return [text]
-    return [line for block in text for line in (block["ul"] if "ul" in block else [block["p"]])]
-
-
-def squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 def expected_cells(risks: list[dict]) -> Counter[tuple[str, str]]:

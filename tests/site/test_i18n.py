@@ -138,7 +138,7 @@ def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path
     marker = "- number: 17\n  recommendation:\n"
     assert marker in text
     approved = "kk_approved:\n  date: 01.12.2026\n  kk:\n    heading: «БЕКІТЕМІН»\n    lines: [Тест]\n    date: тест\ncolumns:\n"
-    text = text.replace("columns:\n", approved, 1)  # without it the Kazakh edition is a draft (tests/test_translation.py)
+    text = text.replace("columns:\n", approved, 1)  # without it the Kazakh edition is a draft (tests/intake/test_translation.py)
     plan.write_text(text.replace(marker, f"{marker}    kk: {kazakh}\n"), encoding="utf-8")
     result = build_site(tmp_path / "site", root=tmp_path)
     assert result.returncode == 0, result.stderr

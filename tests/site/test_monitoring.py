@@ -18,7 +18,7 @@ from browser import serve
 from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site
 
-FIXTURE = Path(__file__).parent / "fixtures" / "monitoring" / "monitoring.yml"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "monitoring" / "monitoring.yml"
 AS_OF = "15.08.2026"
 LANGS = ("", "kk/")
 

@@ -15,7 +15,7 @@ from vakr.domain.model import Deadline
 from vakr.derive.monitoring import due_date, item_status, plan_status, schedule_steps, stage
 from pydantic import TypeAdapter
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 FILE = "data/2026/monitoring.yml"
 GOOD_REPORT = "  1:\n  - date: 20.06.2026\n    status: done\n    text: {ru: Исполнено}\n"
 

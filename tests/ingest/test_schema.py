@@ -13,7 +13,7 @@ import yaml
 from vakr.ingest.schema import SCHEMAS, schema_text
 from vakr.ingest.yamlsource import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def data_files(name: str) -> list[Path]:

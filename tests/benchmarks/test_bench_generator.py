@@ -14,7 +14,7 @@ from bench.stock import config_without_hooks, source_path
 from bench.synthetic import Real, Shape, generate, shift_dates
 from vakr.ingest.load import load_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 

@@ -18,7 +18,7 @@ from vakr.importer.merge import merge
 from vakr.importer.report import Report
 from vakr.ingest.load import load_site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SCHEDULE_SEED = SEEDS / "000_b3ad90fed6332446.txt"
 PLAN_SEED = SEEDS / "001_2eafa07e1a830079.txt"

@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
 from searchindex import results
+from sitepages import recommendation, squeeze
 from test_accessibility import violations
-from test_cartogram import recommendation, squeeze
 
 LAYOUTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 

@@ -25,7 +25,7 @@ from conftest import built_ok
 from vakr.publish.strings import catalog
 from vakr.translation import command, glossary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "tests/fixtures/translation/glossary.yml"
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 # Kazakh made for the tests (marked «тест»): never the Company's translation.

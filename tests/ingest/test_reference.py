@@ -13,7 +13,7 @@ from vakr.domain.model import Text
 from vakr.ingest.reference import reference, replaced, rows
 from vakr.ingest.schema import SCHEMAS
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_readme_reference_is_up_to_date() -> None:

@@ -20,7 +20,7 @@ from conftest import build_site, copy_data, load_errors
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 COMMIT_DAY = "2026-11-22T12:00:00+05:00"
 COMMIT_EPOCH = "1795330800"  # the same moment
 REPORT = """  7:

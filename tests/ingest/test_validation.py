@@ -18,7 +18,7 @@ from conftest import copy_data, load_errors
 from vakr.domain.errors import DataError, DataErrors
 from vakr.ingest.load import load_site
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 PLAN, SCHEDULE, CYCLE, ORGS = "2026/plan.yml", "2026/schedule.yml", "2026/cycle.yml", "organizations.yml"
 RISKS, DIRECTIONS, MATRIX = "2026/risks.yml", "directions.yml", "risk-matrix.yml"
