@@ -65,7 +65,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
-    # After the build: the search index of the finished pages (src/vakr/search.py)
+    # After the build: the search index of the finished pages (src/vakr/publish/search.py)
     try:
         search_index(staging)
     except (OSError, subprocess.CalledProcessError) as err:

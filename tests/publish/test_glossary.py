@@ -1,4 +1,4 @@
-"""Every Kazakh UI text against the glossary (src/vakr/glossary.yml) and two grammar rules;
+"""Every Kazakh UI text against the glossary (src/vakr/publish/glossary.yml) and two grammar rules;
 planted misuses prove the check can fail. Organization names on Kazakh pages."""
 
 from __future__ import annotations

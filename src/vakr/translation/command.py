@@ -34,7 +34,7 @@ def export(root: Path, cycle: str, fmt: str, out: Path | None) -> int:
         xlsx.write(out, rows, terms)
     known = sum(row.known is not None for row in rows)
     print(f"Выгружено текстов без казахского перевода: {len(rows)} (из них с известным переводом того же "
-          f"русского текста: {known}); терминов глоссария: {len(terms) or 'нет (нет src/vakr/glossary.yml)'}")
+          f"русского текста: {known}); терминов глоссария: {len(terms) or 'нет (нет src/vakr/publish/glossary.yml)'}")
     print(f"Файл для переводчика: {out}")
     return 0
 

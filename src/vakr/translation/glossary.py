@@ -1,4 +1,4 @@
-"""The Company's terms (src/vakr/glossary.yml), attached to the segments that use them so the
+"""The Company's terms (src/vakr/publish/glossary.yml), attached to the segments that use them so the
 translator keeps one Kazakh word for one Russian term. The file is optional: without it the
 export simply carries no glossary."""
 
