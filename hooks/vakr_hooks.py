@@ -32,7 +32,7 @@ from vakr.publish import strings
 from vakr.derive import consistency
 from vakr.derive.cartogram import levels_css
 from vakr.derive.coverage import coverage_lines
-from vakr.ingest.drafts import draft_files, published
+from vakr.derive.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.publish.feed import atom, history_atom
 from vakr.ingest.history import read_history

@@ -12,7 +12,7 @@ import pytest
 
 from bench.workspace import project_copy
 from conftest import Site, build_site
-from vakr.ingest.drafts import published
+from vakr.derive.drafts import published
 from vakr.derive.home import home_cycles, months_after
 from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site

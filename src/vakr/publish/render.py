@@ -25,7 +25,7 @@ from vakr.derive.cartogram import Cartogram
 from vakr.publish.feed import FIELD_KEYS
 from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.domain.site import Cycle, SiteData
-from vakr.ingest.drafts import has_kk_texts
+from vakr.derive.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
