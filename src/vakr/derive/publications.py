@@ -12,7 +12,6 @@ from pathlib import Path
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import NewsAnnouncement, ScheduleAnnouncement, ScheduleItem, ScheduleRow
 
-ANNOUNCEMENTS_DIR = "announcements"
 
 
 def schedule_item(cycle: Cycle, number: int) -> ScheduleItem | None:
@@ -44,10 +43,6 @@ class Entry:
     @property
     def id(self) -> str:
         return self.source.id
-
-    @property
-    def path(self) -> str:
-        return f"{self.cycle.year}/{ANNOUNCEMENTS_DIR}/{self.source.id}.md"
 
     @property
     def draft(self) -> bool:

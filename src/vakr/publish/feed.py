@@ -12,9 +12,14 @@ from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.publish.opendata import flat
 from vakr.ingest.history import Change, History
-from vakr.publish.routes import CHANGES, HISTORY, entry_title, feed_path, page_url
+from vakr.publish.routes import ANNOUNCEMENT, CHANGES, HISTORY, Urls, entry_title, feed_path, page_url
 from vakr.derive.publications import site_entries
 from vakr.publish.templating import environment
+
+
+def _urls(lang: str, base: str, year: str) -> Urls:
+    """Addresses under the site address: a feed reader has no page to resolve links against."""
+    return Urls(lang, lambda path: urljoin(base, page_url(path, lang)), year)
 
 
 def _stamp(date: dt.date) -> str:
@@ -32,7 +37,7 @@ def atom(site: SiteData, lang: str, site_url: str) -> bytes:
         else:
             summary = strings.t(lang, f"announce.{source.kind}.lead")
         entries.append({"id": f"urn:vakr:{entry.cycle.year}:announcement:{entry.id}", "title": entry_title(entry, lang),
-                        "link": urljoin(base, page_url(entry.path, lang)),
+                        "link": _urls(lang, base, entry.cycle.year)(ANNOUNCEMENT, key=entry.id),
                         "updated": _stamp(entry.date or entry.cycle.info.period.start), "summary": summary})
     return _feed(site, lang, base, "announcements", strings.t(lang, "feed.title"), feed_path(lang), "index.md", entries)
 
@@ -51,7 +56,7 @@ def history_atom(site: SiteData, history: History, lang: str, site_url: str) -> 
     base = site_url if site_url.endswith("/") else site_url + "/"
     entries = []
     for change in history.changes:
-        link = urljoin(base, page_url(HISTORY.path(change.year), lang)) + "#" + change.anchor
+        link = _urls(lang, base, change.year)(HISTORY, anchor=change.anchor)
         summary = strings.t(lang, f"history.{change.kind}") if change.kind != "changed" else strings.t(
             lang, "history.summary", old=change.old or "—", new=change.new or "—")
         entries.append({"id": f"urn:vakr:{change.year}:{change.anchor}", "title": change_title(change, lang),

@@ -11,8 +11,9 @@ from typing import Protocol
 from vakr.publish import strings
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
-from vakr.derive.publications import ANNOUNCEMENTS_DIR, Entry, cycle_entries
+from vakr.derive.publications import Entry, cycle_entries
 
+ANNOUNCEMENTS_DIR = "announcements"  # one page per announcement: <year>/announcements/<id>.md
 DATA_DIR = "data"  # the folder of a cycle's open-data downloads
 DOWNLOAD_SUFFIXES = {"CSV": "csv", "JSON": "json", "iCalendar": "ics"}
 WHOLE_CYCLE = "cycle"  # the download that holds every document of the cycle (the JSON)
@@ -175,10 +176,11 @@ the page being rendered: the adapter's, which alone knows where that page is."""
 
 
 class Urls:
-    """Every address one page links to, relative to it: the pages by view (with the page's
-    own cycle unless another is named), a key, an item or an anchor; the cycle's downloads;
-    the feeds (`url_for('feed')`, `url_for('feed', key='changes')`); the files the site copies. Templates call it as `url_for`; no template and
-    no other module builds a path."""
+    """Every address one page links to, as its `link_to` makes it (relative to the page; absolute
+    in a feed): the pages by view, with the page's own cycle unless another is named, a key,
+    an item or an anchor (`url_for('plan', item=17)`); the feeds (`url_for('feed')`,
+    `url_for('feed', key='changes')`); the files (`Addressed`: downloads, documents, originals).
+    Templates call it as `url_for`; no template and no other module builds a path."""
 
     def __init__(self, lang: str, link_to: LinkTo, year: str) -> None:
         self.lang, self.link_to, self.year = lang, link_to, year
