@@ -294,3 +294,18 @@ def test_a_row_without_number_that_follows_no_page_break_is_reported(root: Path,
     assert run(root, source, "plan") == 0, capsys.readouterr().err
     assert (f"    {source}, строка {last + 1}: строка без номера не после разрыва страницы присоединена к пункту 37; "
             "если это отдельный пункт, впишите его номер в «№»") in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["SOURCE=nowhere.txt", "KIND=plan", "CYCLE=2026"],
+     "Импорт не выполнен, data/ не изменён:\n  nowhere.txt, строка 1: файл не найден\n"),
+    ([], "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или "
+         "schedule; KK=казахская редакция, если она в отдельном файле)\n"),
+])
+def test_make_shows_our_message_and_no_noise_of_its_own(args: list[str], message: str) -> None:
+    """`make import` that fails: the officer reads our Russian message and nothing else (no
+    «make: *** [Makefile:…] Error 1» under it); the exit status says it failed."""
+    result = subprocess.run(["make", "-o", ".venv/.installed", "import", *args], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode != 0
+    assert (result.stdout, result.stderr) == ("", message)
