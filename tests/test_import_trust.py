@@ -110,7 +110,7 @@ def test_a_deadline_outside_the_cycles_year_is_warned(root: Path, tmp_path: Path
                       encoding="utf-8")
     assert run(root, source, "plan") == 0
     out = capsys.readouterr().out
-    warning = (f"    {source}: пункт 38: срок «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
+    warning = (f"    {source}: пункт 38, «Срок исполнения»: «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
                "год (ожидался 2025–2027)")
     assert (warning in out.splitlines()) == (year is not None), out
 

@@ -35,6 +35,12 @@ class Context:
     deadline: int  # index of the deadline column among the row's cells
 
 
+def _ref(ctx: Context, number: int, lead: str = "") -> str:
+    """« (строка 21)» for a text export, whose lines the officer finds by number; nothing for
+    a Word document, whose place in the message already names the item."""
+    return "" if ctx.doc.word else f" ({lead}строке {number})" if lead else f" (строка {number})"
+
+
 def _split_pair(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...] | None:
     """A row one cell short whose last cell holds two paragraphs, the second a deadline:
     the executor and the deadline typed into one cell (plan items 29–31)."""
@@ -80,8 +86,8 @@ def _join_row(ctx: Context, draft: Draft, row: list[tuple[Block, ...]], cells: t
         if cell.empty:
             continue
         if i + 1 == ctx.deadline and row[i]:
-            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}: срок продолжен в строке без номера "
-                            f"(«{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}» продолжен в строке "
+                            f"без номера («{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
         row[i], word = join_blocks(row[i], cell.blocks, ctx.words)
         joined.append(ctx.field_names[i])
         if word and " " in word:
@@ -143,13 +149,14 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             if head is not None:
                 head_line, head_cells = head
                 if not cells[ctx.deadline].empty:
-                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим сроком, а у следующего "
-                                    f"пункта {number} (строка {line.number}) срок тоже указан: непонятно, к какому пункту она относится")
+                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим «{ctx.field_names[ctx.deadline - 1]}», а у "
+                                    f"следующего пункта {number}{_ref(ctx, line.number)} он тоже указан: непонятно, "
+                                    "к какому пункту она относится")
                 draft.rows[0] = [c.blocks for c in head_cells[1:]]
                 joined = _join_row(ctx, draft, draft.rows[0], cells, line)
                 draft.line = head_line.number
-                ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед его номером "
-                                 f"(номер — в строке {line.number}); соединено: {', '.join(joined)}")
+                ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед его номером"
+                                 f"{_ref(ctx, line.number, 'номер — в ')}; соединено: {', '.join(joined)}")
                 head = None
             drafts.append(draft)
             continue
@@ -173,8 +180,8 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
         if not line.after_break:
             ctx.report.warn(ctx.doc.name, line.number, f"строка без номера не после разрыва страницы присоединена к "
                             f"пункту {current.number}; если это отдельный пункт, впишите его номер в «№»")
-        ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы "
-                         f"(строка {current.row_lines[-1]}); соединено: {', '.join(joined)}")
+        ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы"
+                         f"{_ref(ctx, current.row_lines[-1])}; соединено: {', '.join(joined)}")
     if head is not None:
         raise DataError(ctx.doc.name, head[0].number, "№", "строка без номера, за которой нет пункта с номером")
     return drafts, titles

@@ -15,6 +15,13 @@ from vakr.errors import DataError
 _SPACES = re.compile(r"\s+")
 
 
+def quote(text: str, size: int = 60) -> str:
+    """A paragraph's beginning in quotes, enough to find it with Word's search."""
+    if text.startswith("«") and text.endswith("»") and len(text) <= size:
+        return text  # «УТВЕРЖДАЮ» is quoted already
+    return f"«{text}»" if len(text) <= size else f"«{text[:size].rstrip()}…»"
+
+
 def clean(text: str) -> str:
     """Collapse the whitespace of a fragment: line wrapping of the export is not content."""
     return _SPACES.sub(" ", text.replace("\xa0", " ")).strip()
@@ -68,6 +75,13 @@ class Document:
     name: str  # as shown to the officer
     lines: list[Line] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    word: bool = False  # a .docx: no line numbers to show, its places are named (see where.py)
+    places: dict[int, str] = field(default_factory=dict)  # line number → place in a Word document
+
+    def at(self, number: int) -> str:
+        """Where line `number` is, as the officer finds it: «строка 46» of a text export,
+        «пункт 24» or «абзац «…»» of a Word document."""
+        return self.places.get(number, f"строка {number}")
 
 
 # --- the text export ----------------------------------------------------------------------
@@ -203,17 +217,20 @@ def read_docx(path: Path, name: str) -> Document:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise DataError(name, 1, None, "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните его в Word как «Документ Word (.docx)»") from None
-    doc = Document(name)
-    number = 0
+    doc = Document(name, word=True)
+    number = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             number += 1
             doc.lines.append(Line(number, text=clean(block.text)))
+            doc.places[number] = f"абзац {quote(clean(block.text))}" if clean(block.text) else "пустой абзац"
         elif isinstance(block, Table):
+            tables += 1
             above: list[object] = []
             counted = 0  # Word's automatic numbering of «№», counted as Word shows it
-            for row in block.rows:
+            for index, row in enumerate(block.rows, 1):
                 number += 1
+                doc.places[number] = f"таблица {tables}, строка {index}"  # until where.describe names its item
                 cells: list[Cell] = []
                 seen: list[object] = []
                 continued = bool(above) and row.cells[0]._tc is above[0]
