@@ -105,11 +105,11 @@ def is_section(line: Line) -> bool:
     """A section title, by its layout: text in one cell only, bold, and not an item number —
     whether Word merged it across the row (one cell) or typed it in any one column."""
     assert line.cells is not None
-    filled = [c for c in line.cells if not c.empty]
+    filled = [c for c in line.cells if not c.empty and not c.merged_above]
     return len(filled) == 1 and filled[0].bold and item_number(filled[0]) is None
 
 
 def section_title(line: Line) -> str:
     """The text of a section title row (see `is_section`)."""
     assert line.cells is not None
-    return next(c.text for c in line.cells if not c.empty)
+    return next(c.text for c in line.cells if not c.empty and not c.merged_above)

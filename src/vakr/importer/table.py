@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -43,6 +43,9 @@ class Block:
 class Cell:
     blocks: tuple[Block, ...] = ()
     bold: bool = False
+    # Word: the cell is merged down from the row above (vertical merge) and holds that
+    # cell's text; the text belongs to each item whose row the merge spans (see rows.py)
+    merged_above: bool = False
 
     @property
     def empty(self) -> bool:
@@ -204,8 +207,9 @@ def read_text(path: Path, name: str) -> Document:
 def read_docx(path: Path, name: str) -> Document:
     """The body of a .docx in order: paragraphs and table rows, numbered as the text export
     numbers them (one line per paragraph, one per row). Merged cells are read once, as Word's
-    text export shows them: a cell merged across columns is one cell of the row, a cell merged
-    down rows is read in its first row and is empty below."""
+    text export shows them: a cell merged across columns is one cell of the row. A cell merged
+    down rows keeps its text in each row it spans, marked as merged (rows.py decides what that
+    means); only «№» merged down reads empty: the row continues the item above."""
     import zipfile
 
     import docx  # python-docx; imported here so the text export needs no lxml
@@ -241,7 +245,10 @@ def read_docx(path: Path, name: str) -> Document:
                     seen.append(tc)
                     if merged_left:
                         continue
-                    read = Cell() if merged_down else _docx_cell(cell)
+                    if merged_down:  # «№» merged down marks a continuation; any other column shares its text
+                        read = Cell() if column == 0 else replace(_docx_cell(cell), merged_above=True)
+                    else:
+                        read = _docx_cell(cell)
                     if column == 0 and read.empty and not merged_down and _auto_numbered(cell):
                         counted += 1
                         read = Cell(blocks=(Block(text=f"{counted}."),))

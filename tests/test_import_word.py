@@ -1,0 +1,143 @@
+"""Word tables as officers make them (issue «Trust the input», finding 11): a message names
+the plan item and the column by its heading, never a paragraph count Word does not show;
+cells merged down over several rows belong to each item they span; a heading split over two
+rows is one heading. Each .docx is built here from the approved documents' text exports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, run, target
+from test_import_docx import docx_from_export
+
+
+def _word(tmp_path: Path, seed: Path, old: str = "", new: str = "") -> Path:
+    """The seed as a Word document, with `old` replaced by `new` in its text first."""
+    text = seed.read_text(encoding="utf-8")
+    assert old in text
+    export = tmp_path / f"edited-{seed.name}"
+    export.write_text(text.replace(old, new, 1), encoding="utf-8")
+    word = tmp_path / ("plan.docx" if seed == PLAN_SEED else "schedule.docx")
+    docx_from_export(export, word)
+    return word
+
+
+# --- a message names the item and the column (finding 11) ---------------------------------
+
+
+@pytest.mark.parametrize(("seed", "kind", "old", "new", "place"), [
+    pytest.param(PLAN_SEED, "plan", "\t01.09.2026г.\n", "\t31.09.2026г.\n",
+                 "пункт 24, столбец «Срок исполнения»: нечитаемая дата «31.09.2026г.»: такой даты нет; ожидалась "
+                 "дата вида ДД.ММ.ГГ или ДД.ММ.ГГГГ, например 01.07.2026г.", id="date"),
+    pytest.param(SCHEDULE_SEED, "schedule", "\tРабочая группа по ВАКР\n6.", "\t\n6.",
+                 "пункт 5, столбец «Ответственные лица»: пустая ячейка; она обязательна", id="empty-cell"),
+    pytest.param(SCHEDULE_SEED, "schedule", "\n12.\tҚоғамның", "\n13.\tҚоғамның",
+                 "казахская редакция, пункт 13, столбец «№»: номер пункта вне последовательности: ожидался 12, "
+                 "в документе 13", id="kazakh-edition"),
+    pytest.param(PLAN_SEED, "plan", "\n\n4.\t", "\n\tещё\t\t\t\t\n4.\t",
+                 "строка без номера между пунктами 3 и 4: две строки без номера подряд перед пунктом: непонятно, "
+                 "к какому пункту они относятся", id="row-without-number"),
+])
+def test_a_word_documents_error_names_the_item_and_the_column(root: Path, tmp_path: Path, capsys, seed: Path,
+                                                              kind: str, old: str, new: str, place: str) -> None:
+    word = _word(tmp_path, seed, old, new)
+    assert run(root, word, kind) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Импорт не выполнен, data/ не изменён:\n  {word}, {place}"), err
+    assert not re.search(r"строк[аеи] \d", err)  # Word shows no line numbers
+    assert not target(root, kind).exists()
+
+
+def test_a_word_documents_report_names_items_not_lines(root: Path, tmp_path: Path, capsys) -> None:
+    word = _word(tmp_path, PLAN_SEED)
+    assert run(root, word, "plan") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (f"    {word}, строка без номера между пунктами 36 и 37: пункт 36, «Ответственный исполнитель, "
+            "соисполнители»: слово разорвано переносом страницы и соединено без пробела: «Микрофинансовая»") in out
+    assert (f"    {word}, пункт 29: «Ответственный исполнитель, соисполнители» и «Срок исполнения» в одной ячейке "
+            "(два абзаца) — разделены") in out
+    assert not [line for line in out if re.search(r"строк[аеи] \d", line)]
+
+
+# --- cells merged down over several rows (finding 11) ---------------------------------------
+
+
+def _merge_down(table, column: int, first: int, last: int) -> str:  # type: ignore[no-untyped-def]
+    """Merge `column` from row `first` to `last` the way Word does (vMerge), keeping the top
+    cell's text; the cells below must hold the same text or none, as in the approved tables,
+    where a shared executor or deadline is typed again in every row."""
+    text = table.cell(first, column).text
+    for row in range(first + 1, last + 1):
+        assert table.cell(row, column).text in (text, ""), (row, table.cell(row, column).text)
+        for paragraph in table.cell(row, column).paragraphs:
+            for piece in paragraph.runs:
+                piece.text = ""
+    merged = table.cell(first, column).merge(table.cell(last, column))
+    for paragraph in merged.paragraphs[1:]:
+        if not paragraph.text:
+            paragraph._p.getparent().remove(paragraph._p)
+    assert merged.text == text
+    return text
+
+
+def test_cells_merged_down_belong_to_every_item_they_span(root: Path, tmp_path: Path, capsys) -> None:
+    """The plan with its repeated executors and deadlines merged down, over numbered rows and
+    over rows continued after a page break (items 9 and 36), and over item 4's beginning and
+    its numbered row: exactly the data of the approved document."""
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    table = document.tables[0]
+    assert [table.cell(r, 0).text for r in (4, 7, 12, 14, 18, 40, 45)] == ["", "6.", "10.", "12.", "16.", "34.", "38."]
+    _merge_down(table, 5, 4, 5)  # item 4's deadline over its beginning and its numbered row
+    assert _merge_down(table, 5, 7, 12) == "01.07.2026г."  # items 6–10, item 9's continuation too
+    assert _merge_down(table, 4, 14, 18) == "ДЗО ТОО «Almaty Renovation»"  # items 12–16
+    assert _merge_down(table, 5, 40, 45) == "01.07.2026г. постоянно."  # items 34–38, item 36's continuation
+    document.save(str(word))
+
+    assert run(root, word, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+    out = capsys.readouterr().out
+    assert (f"    {word}, пункт 7, «Срок исполнения»: ячейка объединена по вертикали с ячейкой выше; её текст "
+            "«01.07.2026г.» отнесён и к этой строке") in out.splitlines()
+    assert out.count("ячейка объединена по вертикали") == 1 + 4 + 4 + 4  # items 4, 7–10, 13–16, 35–38
+
+
+def test_schedule_rows_sharing_a_merged_cell(root: Path, tmp_path: Path, capsys) -> None:
+    """The schedule with «Ответственные лица» merged down over items 1–3 and over item 4's
+    two rows and items 5–7 (in both editions): item 4 keeps its two rows."""
+    word = _word(tmp_path, SCHEDULE_SEED)
+    document = docx.Document(str(word))
+    ru, ru_rest, kk, kk_rest = document.tables
+    _merge_down(ru, 3, 2, 4)
+    _merge_down(ru, 3, 6, 7)
+    _merge_down(ru_rest, 3, 0, 2)
+    assert _merge_down(kk, 3, 6, 8) == "Жұмыс тобы"
+    _merge_down(kk_rest, 3, 0, 1)
+    document.save(str(word))
+    assert run(root, word, "schedule") == 0, capsys.readouterr().err
+    assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()
+    assert capsys.readouterr().out.count("ещё одна строка пункта") == 2
+
+
+def test_a_merged_deadline_over_a_row_without_number_is_asked_not_guessed(root: Path, tmp_path: Path,
+                                                                          capsys) -> None:
+    """Item 4's two rows with one deadline merged over both: a second row with the same
+    deadline, or the first row continued after a page break? The officer is asked."""
+    word = _word(tmp_path, SCHEDULE_SEED)
+    document = docx.Document(str(word))
+    document.tables[0].cell(7, 2).paragraphs[0].runs[0].text = ""
+    _merge_down(document.tables[0], 2, 6, 7)
+    document.save(str(word))
+    assert run(root, word, "schedule") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}, строка без номера между пунктами 4 и 5, столбец «Сроки исполнения»: пункт 4: в строке без "
+        "номера ячейка «Сроки исполнения» объединена по вертикали со строкой выше, а остальные столбцы заполнены: "
+        "непонятно, это ещё одна строка пункта с тем же сроком или продолжение строки выше после разрыва "
+        "страницы. Разделите ячейку (Макет → Разделить ячейки): для отдельной строки впишите в неё срок, для "
+        "продолжения оставьте её пустой\n")
+    assert not target(root, "schedule").exists()
