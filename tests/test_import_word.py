@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, run, target
 from test_import_docx import docx_from_export
@@ -141,3 +142,89 @@ def test_a_merged_deadline_over_a_row_without_number_is_asked_not_guessed(root: 
         "страницы. Разделите ячейку (Макет → Разделить ячейки): для отдельной строки впишите в неё срок, для "
         "продолжения оставьте её пустой\n")
     assert not target(root, "schedule").exists()
+
+
+# --- a heading over two rows (finding 11) ----------------------------------------------------
+
+HEADING = ("№\tРекомендации по итогам внутреннего анализа коррупционных рисков\tМероприятие\tФормы завершения\t"
+           "Ответственный исполнитель, соисполнители\tСрок исполнения")
+GROUPED = ["№", "Рекомендации по итогам внутреннего анализа коррупционных рисков", "Мероприятие",
+           "Формы завершения", "Исполнение: Ответственный исполнитель, соисполнители", "Исполнение: Срок исполнения"]
+
+
+def _plan_with_heading(tmp_path: Path, rows: str) -> Path:
+    text = PLAN_SEED.read_text(encoding="utf-8")
+    assert text.count(HEADING) == 1
+    source = tmp_path / "plan.txt"
+    source.write_text(text.replace(HEADING, rows), encoding="utf-8")
+    return source
+
+
+def _same_items(root: Path) -> dict:
+    data = imported_plan(root)
+    committed = yaml.safe_load((ROOT / "data/2026/plan.yml").read_text(encoding="utf-8"))
+    assert data["items"] == committed["items"] and data["control"] == committed["control"]
+    return data
+
+
+def imported_plan(root: Path) -> dict:
+    return yaml.safe_load(target(root, "plan").read_text(encoding="utf-8"))
+
+
+def test_a_heading_wrapped_into_a_second_row_is_one_heading(root: Path, tmp_path: Path, capsys) -> None:
+    """Two column names go on in a second row: the text export of the approved plan all the
+    same, byte for byte."""
+    source = _plan_with_heading(tmp_path, "№\tРекомендации по итогам внутреннего анализа\tМероприятие\tФормы "
+                                          "завершения\tОтветственный исполнитель,\tСрок исполнения\n"
+                                          "\tкоррупционных рисков\t\t\tсоисполнители\t")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+
+
+def test_a_heading_row_over_a_sub_heading_row_in_a_text_export(root: Path, tmp_path: Path, capsys) -> None:
+    """«Исполнение» over the executor and the deadline, the other headings merged down (the
+    export shows them empty in the second row)."""
+    source = _plan_with_heading(tmp_path, "№\tРекомендации по итогам внутреннего анализа коррупционных рисков\t"
+                                          "Мероприятие\tФормы завершения\tИсполнение\n"
+                                          "\t\t\t\tОтветственный исполнитель, соисполнители\tСрок исполнения")
+    assert run(root, source, "plan") == 0, capsys.readouterr().err
+    assert _same_items(root)["columns"] == {"ru": GROUPED}
+
+
+def test_a_heading_row_over_a_sub_heading_row_in_word(root: Path, tmp_path: Path, capsys) -> None:
+    """The same in Word: «Исполнение» merged across two columns, the other headings merged
+    down over both rows; «п/п» under «№»."""
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    table = document.tables[0]
+    sub = table.add_row()._tr
+    table.rows[0]._tr.addnext(sub)
+    for column in range(1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(1, 0).text = "п/п"
+    table.cell(1, 4).text, table.cell(1, 5).text = table.cell(0, 4).text, table.cell(0, 5).text
+    group = table.cell(0, 4).merge(table.cell(0, 5))
+    for paragraph in group.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    group.paragraphs[0].runs[0].text = "Исполнение"
+    for run_ in group.paragraphs[0].runs[1:]:
+        run_.text = ""
+    document.save(str(word))
+    assert [c.text for c in docx.Document(str(word)).tables[0].rows[1].cells] == [
+        "п/п", *GROUPED[1:4], "Ответственный исполнитель, соисполнители", "Срок исполнения"]
+
+    assert run(root, word, "plan") == 0, capsys.readouterr().err
+    assert _same_items(root)["columns"] == {"ru": ["№ п/п", *GROUPED[1:]]}
+
+
+def test_a_two_row_heading_that_cannot_be_placed_is_explained(root: Path, tmp_path: Path, capsys) -> None:
+    """Two groups in a text export, which does not show which columns each spans."""
+    source = _plan_with_heading(tmp_path, "№\tТекст\tФормы завершения\tИсполнение\n"
+                                          "\tРекомендации\tМероприятие\t\tОтветственный\tСрок")
+    assert run(root, source, "plan") == 1
+    line = PLAN_SEED.read_text(encoding="utf-8").split("\n").index(HEADING) + 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {source}, строка {line}: заголовок таблицы в двух строках: ячеек в верхней строке — 4, в нижней — 6, "
+        "и не видно, над какими столбцами стоит объединённая ячейка; импортируйте документ .docx (в нём "
+        "объединения видны) или впишите заголовок одной строкой\n")

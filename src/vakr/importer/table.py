@@ -46,6 +46,7 @@ class Cell:
     # Word: the cell is merged down from the row above (vertical merge) and holds that
     # cell's text; the text belongs to each item whose row the merge spans (see rows.py)
     merged_above: bool = False
+    span: int = 1  # Word: the columns the cell is merged across (a text export does not show it)
 
     @property
     def empty(self) -> bool:
@@ -244,6 +245,8 @@ def read_docx(path: Path, name: str) -> Document:
                     merged_down = column < len(above) and above[column] is tc
                     seen.append(tc)
                     if merged_left:
+                        if cells:
+                            cells[-1] = replace(cells[-1], span=cells[-1].span + 1)
                         continue
                     if merged_down:  # «№» merged down marks a continuation; any other column shares its text
                         read = Cell() if column == 0 else replace(_docx_cell(cell), merged_above=True)

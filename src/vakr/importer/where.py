@@ -51,7 +51,8 @@ def describe(doc: Document, found: list[Edition]) -> None:
         prefix = "казахская редакция, " if edition.lang == "kk" and len(found) > 1 else ""
         doc.places[edition.heading.number] = f"{prefix}гриф {quote(edition.heading.text)}"
         doc.places[edition.date_line.number] = f"{prefix}дата утверждения {quote(edition.date_line.text)}"
-        doc.places[edition.header.number] = f"{prefix}строка заголовков таблицы"
+        for row in edition.header_rows:
+            doc.places[row.number] = f"{prefix}строка заголовков таблицы"
         for line, place in _rows(edition.body):
             doc.places[line.number] = prefix + place
         for line in edition.closing:
