@@ -196,7 +196,7 @@ class Columns(Strict):
 
 class ScheduleRow(Strict):
     work: Rich = Field(description="Виды работ")
-    deadline: Deadline = Field(description="Срок: вид (kind) и даты; формулировка документа — в source")
+    deadline: Deadline = Field(description="Срок исполнения: вид (kind) и даты; формулировка документа — в source")
     responsible: Responsible = Field(description="Ответственные, как в документе")
 
 

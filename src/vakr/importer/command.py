@@ -71,8 +71,8 @@ def _editions(source: Path, kk_source: Path | None,
     kk_doc = doc if kk else None
     if kk_source is not None:
         if kk is not None:
-            raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} ({doc.at(kk.heading.number)}); "
-                            "укажите --kk только для отдельного файла")
+            raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} "
+                            f"({doc.at(kk.heading.number)}); укажите --kk только для отдельного файла")
         kk_doc, kk_found = _read(kk_source, docs)
         kk = next((e for e in kk_found if e.lang == "kk"), None)
         if kk is None:
@@ -147,8 +147,8 @@ def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report, co
             years = sorted({int(deadline[key][-4:]) for key in ("date", "start", "end") if key in deadline})
             far = [found for found in years if abs(found - year) > 1]
             if far:
-                report.warn(doc.name, None, f"пункт {item['number']}, «{column}»: «{deadline['source']['ru']}» — "
-                            f"{far[0]} год, а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
+                report.warn(doc.name, None, f"пункт {item['number']}, «{column}»: «{deadline['source']['ru']}» "
+                            f"— {far[0]} год, а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
 
 
 def _write_checked(root: Path, target: Path, display: str, text: str, model: type) -> None:

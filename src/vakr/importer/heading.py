@@ -45,11 +45,12 @@ def _spans(name: str, top: Line, bottom: tuple[Cell, ...]) -> tuple[Cell, ...]:
     if extra <= 0:
         return cells
     named = [i for i, c in enumerate(_grid(bottom)) if _own(c)]
-    if len(named) != extra + 1 or named != list(range(named[0], named[0] + extra + 1)) or named[0] >= len(cells):
-        raise DataError(name, top.number, None, f"заголовок таблицы в двух строках: ячеек в верхней строке — "
-                        f"{len(cells)}, в нижней — {width}, и не видно, над какими столбцами стоит объединённая "
-                        "ячейка; импортируйте документ .docx (в нём объединения видны) или впишите заголовок "
-                        "одной строкой")
+    one_run = len(named) == extra + 1 and named == list(range(named[0], named[0] + extra + 1))
+    if not one_run or named[0] >= len(cells):
+        raise DataError(name, top.number, None, "заголовок таблицы в двух строках: ячеек в верхней "
+                        f"строке — {len(cells)}, в нижней — {width}, и не видно, над какими столбцами стоит "
+                        "объединённая ячейка; импортируйте документ .docx (в нём объединения видны) или "
+                        "впишите заголовок одной строкой")
     group = named[0]
     return (*cells[:group], replace(cells[group], span=extra + 1), *cells[group + 1:])
 

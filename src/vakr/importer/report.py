@@ -44,7 +44,8 @@ class Report:
             out += [f"    {what}" for what in self.kept]
         if self.warnings:
             out.append(f"  предупреждения ({len(self.warnings)}), проверьте:")
-            out += [self._at(file, line, what) for file, line, what in sorted(self.warnings, key=lambda w: (w[0], w[1] or 0))]
+            ordered = sorted(self.warnings, key=lambda w: (w[0], w[1] or 0))
+            out += [self._at(file, line, what) for file, line, what in ordered]
         else:
             out.append("  предупреждений нет")
         return out

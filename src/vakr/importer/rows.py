@@ -45,8 +45,9 @@ def _report_shared(ctx: Context, number: int, cells: tuple[Cell, ...], line: Lin
     approved documents repeat a shared executor or deadline in every item's row)."""
     for i, cell in enumerate(cells[1:]):
         if cell.merged_above and not cell.empty:
-            ctx.report.merge(ctx.doc.name, line.number, f"пункт {number}, «{ctx.field_names[i]}»: ячейка объединена "
-                             f"по вертикали с ячейкой выше; её текст «{cell.text}» отнесён и к этой строке")
+            ctx.report.merge(ctx.doc.name, line.number, f"пункт {number}, «{ctx.field_names[i]}»: ячейка "
+                             f"объединена по вертикали с ячейкой выше; её текст «{cell.text}» отнесён и к этой "
+                             "строке")
 
 
 def _check_row_of_its_own(ctx: Context, current: Draft, cells: tuple[Cell, ...], line: Line) -> None:
@@ -58,11 +59,11 @@ def _check_row_of_its_own(ctx: Context, current: Draft, cells: tuple[Cell, ...],
     deadline = cells[ctx.deadline]
     if deadline.merged_above and any(not c.empty and not c.merged_above for c in cells[1:]):
         column = ctx.field_names[ctx.deadline - 1]
-        raise DataError(ctx.doc.name, line.number, column, f"пункт {current.number}: в строке без номера ячейка "
-                        f"«{column}» объединена по вертикали со строкой выше, а остальные столбцы заполнены: "
-                        "непонятно, это ещё одна строка пункта с тем же сроком или продолжение строки выше после "
-                        "разрыва страницы. Разделите ячейку (Макет → Разделить ячейки): для отдельной строки "
-                        "впишите в неё срок, для продолжения оставьте её пустой")
+        raise DataError(ctx.doc.name, line.number, column, f"пункт {current.number}: в строке без номера "
+                        f"ячейка «{column}» объединена по вертикали со строкой выше, а остальные столбцы "
+                        "заполнены: непонятно, это ещё одна строка пункта с тем же сроком или продолжение "
+                        "строки выше после разрыва страницы. Разделите ячейку (Макет → Разделить ячейки): "
+                        "для отдельной строки впишите в неё срок, для продолжения оставьте её пустой")
 
 
 def _ref(ctx: Context, number: int, lead: str = "") -> str:
@@ -116,8 +117,9 @@ def _join_row(ctx: Context, draft: Draft, row: list[tuple[Block, ...]], cells: t
         if cell.empty:
             continue
         if i + 1 == ctx.deadline and row[i]:
-            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}» продолжен в строке "
-                            f"без номера («{cell.text}»); проверьте, что это один срок, а не срок другого пункта")
+            ctx.report.warn(ctx.doc.name, line.number, f"пункт {draft.number}, «{ctx.field_names[i]}» "
+                            f"продолжен в строке без номера («{cell.text}»); проверьте, что это один срок, "
+                            "а не срок другого пункта")
         row[i], word = join_blocks(row[i], cell.blocks, ctx.words)
         joined.append(ctx.field_names[i])
         if word and " " in word:
@@ -181,14 +183,15 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             if head is not None:
                 head_line, head_cells = head
                 if not mine[ctx.deadline].empty:
-                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим «{ctx.field_names[ctx.deadline - 1]}», а у "
-                                    f"следующего пункта {number}{_ref(ctx, line.number)} он тоже указан: непонятно, "
-                                    "к какому пункту она относится")
+                    column = ctx.field_names[ctx.deadline - 1]
+                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим «{column}», "
+                                    f"а у следующего пункта {number}{_ref(ctx, line.number)} он тоже указан: "
+                                    "непонятно, к какому пункту она относится")
                 draft.rows[0] = [c.blocks for c in head_cells[1:]]
                 joined = _join_row(ctx, draft, draft.rows[0], mine, line)
                 draft.line = head_line.number
-                ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед его номером"
-                                 f"{_ref(ctx, line.number, 'номер — в ')}; соединено: {', '.join(joined)}")
+                ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед "
+                                 f"его номером{_ref(ctx, line.number, 'номер — в ')}; соединено: {', '.join(joined)}")
                 head = None
             drafts.append(draft)
             continue
@@ -214,8 +217,8 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
         if not line.after_break:
             ctx.report.warn(ctx.doc.name, line.number, f"строка без номера не после разрыва страницы присоединена к "
                             f"пункту {current.number}; если это отдельный пункт, впишите его номер в «№»")
-        ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва страницы"
-                         f"{_ref(ctx, current.row_lines[-1])}; соединено: {', '.join(joined)}")
+        ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: продолжение после разрыва "
+                         f"страницы{_ref(ctx, current.row_lines[-1])}; соединено: {', '.join(joined)}")
     if head is not None:
         raise DataError(ctx.doc.name, head[0].number, "№", "строка без номера, за которой нет пункта с номером")
     return drafts, titles
@@ -233,4 +236,5 @@ def _next_numbered(body: list[Line], index: int) -> Line | None:
 
 def _next_has_no_deadline(body: list[Line], index: int, deadline: int) -> bool:
     line = _next_numbered(body, index)
-    return line is not None and line.cells is not None and len(line.cells) > deadline and own(line.cells)[deadline].empty
+    return (line is not None and line.cells is not None and len(line.cells) > deadline
+            and own(line.cells)[deadline].empty)

@@ -235,7 +235,7 @@ def read_docx(path: Path, name: str) -> Document:
             counted = 0  # Word's automatic numbering of «№», counted as Word shows it
             for index, row in enumerate(block.rows, 1):
                 number += 1
-                doc.places[number] = f"таблица {tables}, строка {index}"  # until where.describe names its item
+                doc.places[number] = f"таблица {tables}, строка {index}"  # where.describe names its item
                 cells: list[Cell] = []
                 seen: list[object] = []
                 continued = bool(above) and row.cells[0]._tc is above[0]
