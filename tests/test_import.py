@@ -318,8 +318,11 @@ def test_reimport_keeps_what_officers_added_by_hand(root: Path, tmp_path: Path, 
     assert item17["executor"]["organizations"] == ["industrial-zone", "spk"]  # same executor text: links kept
     assert data["items"][2]["completion_form"] == {"ru": "Приказ (тест)"}
     assert data["control"]["kk"] == "Бақылау (тест)"
-    assert "items[№17].recommendation.kk" in out and "items[№3].completion_form" in out
-    assert "items[№17].recommendation: русский текст изменился, а казахский (kk) введён вручную" in out
+    assert "    пункт 17, поле recommendation.kk\n" in out and "    пункт 3, поле completion_form\n" in out
+    assert "    пункт 17, поле control.kk\n" not in out and "    поле control.kk\n" in out
+    assert "data/2026/plan.yml: пункт 17, поле recommendation: русский текст изменился, а казахский (kk) введён " \
+           "вручную" in out
+    assert "[" not in out  # no path of the program's own: items[№17], sections[0]
     again = target(root, "plan").read_bytes()
     assert run(root, corrected, "plan") == 0
     assert target(root, "plan").read_bytes() == again  # stable with hand-made data too

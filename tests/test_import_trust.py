@@ -309,3 +309,21 @@ def test_make_shows_our_message_and_no_noise_of_its_own(args: list[str], message
                             text=True, check=False)
     assert result.returncode != 0
     assert (result.stdout, result.stderr) == ("", message)
+
+
+def test_a_full_row_without_number_after_a_page_break_is_reported(root: Path, tmp_path: Path, capsys) -> None:
+    """Schedule item 4's second row fills every column, so it is a row of its own; after a
+    page break it might be the first row continued: taken as a row, and said so."""
+    lines = SCHEDULE_SEED.read_text(encoding="utf-8").split("\n")
+    second = next(i for i, line in enumerate(lines) if line.startswith("\t<p>2) Выявление"))
+    assert lines[second - 1].startswith("4.\t")
+    assert run(root, SCHEDULE_SEED, "schedule") == 0
+    assert "предупреждений нет" in capsys.readouterr().out  # no page break before it in the approved document
+    lines[second:second] = [""]
+    source = tmp_path / "schedule.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(root, source, "schedule") == 0, capsys.readouterr().err
+    assert (f"    {source}, строка {second + 2}: пункт 4: строка без номера после разрыва страницы заполнена во всех "
+            "столбцах и принята как ещё одна строка пункта; если это продолжение строки выше, перенесите её текст в "
+            "ту строку") in capsys.readouterr().out.splitlines()
+    assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()

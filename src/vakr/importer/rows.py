@@ -210,6 +210,10 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             _report_shared(ctx, current.number, cells, line)
             current.rows.append([c.blocks for c in cells[1:]])
             current.row_lines.append(line.number)
+            if line.after_break and not ctx.doc.word:  # a text export's blank line: a page break before it
+                ctx.report.warn(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера после разрыва "
+                                "страницы заполнена во всех столбцах и принята как ещё одна строка пункта; если это "
+                                "продолжение строки выше, перенесите её текст в ту строку")
             ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера со всеми столбцами — "
                              f"ещё одна строка пункта (строк в пункте: {len(current.rows)})")
             continue
