@@ -6,11 +6,14 @@ rows is one heading. Each .docx is built here from the approved documents' text 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
+
+from vakr.importer import table
 
 from test_import import PLAN_SEED, ROOT, SCHEDULE_SEED, run, target
 from test_import_docx import docx_from_export
@@ -228,3 +231,40 @@ def test_a_two_row_heading_that_cannot_be_placed_is_explained(root: Path, tmp_pa
         f"  {source}, строка {line}: заголовок таблицы в двух строках: ячеек в верхней строке — 4, в нижней — 6, "
         "и не видно, над какими столбцами стоит объединённая ячейка; импортируйте документ .docx (в нём "
         "объединения видны) или впишите заголовок одной строкой\n")
+
+
+# --- a damaged or hostile .docx (findings 4 and 11) ------------------------------------------
+
+
+def _repacked(source: Path, out: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """`source` with each part's bytes passed through `change(name, data)`."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, change(info.filename, old.read(info.filename)))
+    return out
+
+
+def test_a_word_file_with_broken_xml_is_a_message(root: Path, tmp_path: Path, capsys) -> None:
+    word = _repacked(_word(tmp_path, PLAN_SEED), tmp_path / "broken.docx",
+                     lambda name, data: data[: len(data) // 2] if name == "word/document.xml" else data)
+    assert run(root, word, "plan") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}: файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните "
+        "его в Word как «Документ Word (.docx)»\n")
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused_unread(root: Path, tmp_path: Path, capsys,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zip bomb: small on disk, huge unpacked. The limit is lowered here so the test does
+    not have to make gigabytes; the check is the same."""
+    monkeypatch.setattr(table, "MAX_UNPACKED", 2 * 2**20)
+    word = _repacked(_word(tmp_path, PLAN_SEED), tmp_path / "bomb.docx",
+                     lambda name, data: data + b" " * 3 * 2**20 if name == "word/document.xml" else data)
+    assert word.stat().st_size < 2**20
+    monkeypatch.setattr("docx.Document", lambda *args: pytest.fail("the file was opened"))
+    assert run(root, word, "plan") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}: файл слишком велик для документа с таблицей: распакованный — 3 МБ, допустимо до 2 МБ; "
+        "сохраните в Word только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст (.txt)\n")

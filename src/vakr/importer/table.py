@@ -205,6 +205,10 @@ def read_text(path: Path, name: str) -> Document:
 # --- the .docx ------------------------------------------------------------------------------
 
 
+MAX_UNPACKED = 200 * 2**20  # bytes of a .docx unpacked: an approved plan is well under 1 MB
+MAX_TEXT = 20 * 2**20  # bytes of a text export: the approved plan's is 40 KB
+
+
 def read_docx(path: Path, name: str) -> Document:
     """The body of a .docx in order: paragraphs and table rows, numbered as the text export
     numbers them (one line per paragraph, one per row). Merged cells are read once, as Word's
@@ -218,10 +222,23 @@ def read_docx(path: Path, name: str) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from lxml.etree import XMLSyntaxError
+
+    broken = "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните " \
+             "его в Word как «Документ Word (.docx)»"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DataError(name, 1, None, broken) from None
+    if unpacked > MAX_UNPACKED:  # a .docx is a zip: a small file may unpack to gigabytes
+        raise DataError(name, 1, None, f"файл слишком велик для документа с таблицей: распакованный — "
+                        f"{unpacked // 2**20} МБ, допустимо до {MAX_UNPACKED // 2**20} МБ; сохраните в Word "
+                        "только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст (.txt)")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise DataError(name, 1, None, "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните его в Word как «Документ Word (.docx)»") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+        raise DataError(name, 1, None, broken) from None
     doc = Document(name, word=True)
     number = tables = 0
     for block in document.iter_inner_content():
@@ -325,4 +342,7 @@ def read_source(path: Path) -> Document:
         raise DataError(name, 1, None, "формат .doc не читается: сохраните документ в Word как .docx или выгрузите таблицу в текст (.txt)")
     if path.suffix.lower() == ".docx":
         return read_docx(path, name)
+    if path.stat().st_size > MAX_TEXT:
+        raise DataError(name, 1, None, f"файл слишком велик для выгрузки таблицы: {path.stat().st_size // 2**20} МБ, "
+                        f"допустимо до {MAX_TEXT // 2**20} МБ; проверьте, тот ли файл указан")
     return read_text(path, name)

@@ -35,8 +35,8 @@ class DocumentError(DataError):
 def relocate(err: DataError, docs: list[Document]) -> DataError:
     """`err` about one of `docs` told by the document's places; any other error as it is."""
     doc = next((d for d in docs if d.name == err.file), None)
-    if doc is None:
-        return err
+    if doc is None:  # the file itself could not be read: a Word file has no line to name
+        return DocumentError(err, None) if err.file.lower().endswith(".docx") else err
     return DocumentError(err, doc.at(err.line))
 
 
