@@ -4,6 +4,7 @@ file keeps its mode, and each refusal says what to do in Russian."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -305,8 +306,9 @@ def test_a_row_without_number_that_follows_no_page_break_is_reported(root: Path,
 def test_make_shows_our_message_and_no_noise_of_its_own(args: list[str], message: str) -> None:
     """`make import` that fails: the officer reads our Russian message and nothing else (no
     «make: *** [Makefile:…] Error 1» under it); the exit status says it failed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}  # as typed
     result = subprocess.run(["make", "-o", ".venv/.installed", "import", *args], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+                            text=True, check=False, env=env)
     assert result.returncode != 0
     assert (result.stdout, result.stderr) == ("", message)
 

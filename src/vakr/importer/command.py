@@ -147,8 +147,9 @@ def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report, co
             years = sorted({int(deadline[key][-4:]) for key in ("date", "start", "end") if key in deadline})
             far = [found for found in years if abs(found - year) > 1]
             if far:
-                report.warn(doc.name, None, f"пункт {item['number']}, «{column}»: «{deadline['source']['ru']}» "
-                            f"— {far[0]} год, а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
+                wording = deadline["source"]["ru"]
+                report.warn(doc.name, None, f"пункт {item['number']}, «{column}»: «{wording}» — {far[0]} год, "
+                            f"а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
 
 
 def _write_checked(root: Path, target: Path, display: str, text: str, model: type) -> None:

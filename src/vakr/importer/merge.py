@@ -41,8 +41,8 @@ def _merge_dicts(new: dict, old: dict, report: Report, where: str) -> dict:
         out[key] = FlowList(value) if key == "organizations" else value
         report.kept.append(shown(f"{where}.{key}" if where else key))
         if key == "kk" and "ru" in new and not same_text:
-            report.warn(report.target, None, f"{shown(where)}: русский текст изменился, а казахский (kk) введён "
-                        "вручную и сохранён как был — проверьте перевод")
+            report.warn(report.target, None, f"{shown(where)}: русский текст изменился, а казахский (kk) "
+                        "введён вручную и сохранён как был — проверьте перевод")
     return out
 
 

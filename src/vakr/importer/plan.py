@@ -48,8 +48,8 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, kk_ctx: Context | None,
     kk_row = kk.rows[0] if kk else None
     for i in (0, 1, 3, 4):
         if not row[i]:
-            raise DataError(ctx.doc.name, draft.line, ctx.field_names[i], f"пункт {draft.number}: пустая ячейка; "
-                            "она обязательна")
+            raise DataError(ctx.doc.name, draft.line, ctx.field_names[i],
+                            f"пункт {draft.number}: пустая ячейка; она обязательна")
 
     def text(i: int, as_rich: bool) -> dict:
         convert = rich if as_rich else plain

@@ -46,8 +46,8 @@ def _report_shared(ctx: Context, number: int, cells: tuple[Cell, ...], line: Lin
     for i, cell in enumerate(cells[1:]):
         if cell.merged_above and not cell.empty:
             ctx.report.merge(ctx.doc.name, line.number, f"пункт {number}, «{ctx.field_names[i]}»: ячейка "
-                             f"объединена по вертикали с ячейкой выше; её текст «{cell.text}» отнесён и к этой "
-                             "строке")
+                             f"объединена по вертикали с ячейкой выше; её текст «{cell.text}» отнесён и к "
+                             "этой строке")
 
 
 def _check_row_of_its_own(ctx: Context, current: Draft, cells: tuple[Cell, ...], line: Line) -> None:
@@ -184,14 +184,16 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
                 head_line, head_cells = head
                 if not mine[ctx.deadline].empty:
                     column = ctx.field_names[ctx.deadline - 1]
-                    raise DataError(ctx.doc.name, head_line.number, None, f"строка без номера со своим «{column}», "
-                                    f"а у следующего пункта {number}{_ref(ctx, line.number)} он тоже указан: "
-                                    "непонятно, к какому пункту она относится")
+                    raise DataError(ctx.doc.name, head_line.number, None,
+                                    f"строка без номера со своим «{column}», а у следующего пункта {number}"
+                                    f"{_ref(ctx, line.number)} он тоже указан: непонятно, к какому пункту она "
+                                    "относится")
                 draft.rows[0] = [c.blocks for c in head_cells[1:]]
                 joined = _join_row(ctx, draft, draft.rows[0], mine, line)
                 draft.line = head_line.number
+                number_at = _ref(ctx, line.number, "номер — в ")
                 ctx.report.merge(ctx.doc.name, head_line.number, f"пункт {number}: начало пункта стоит перед "
-                                 f"его номером{_ref(ctx, line.number, 'номер — в ')}; соединено: {', '.join(joined)}")
+                                 f"его номером{number_at}; соединено: {', '.join(joined)}")
                 head = None
             drafts.append(draft)
             continue
@@ -211,9 +213,9 @@ def read_items(ctx: Context, edition: Edition, width: int, *, sections: bool,
             current.rows.append([c.blocks for c in cells[1:]])
             current.row_lines.append(line.number)
             if line.after_break and not ctx.doc.word:  # a text export's blank line: a page break before it
-                ctx.report.warn(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера после разрыва "
-                                "страницы заполнена во всех столбцах и принята как ещё одна строка пункта; если это "
-                                "продолжение строки выше, перенесите её текст в ту строку")
+                ctx.report.warn(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера после "
+                                "разрыва страницы заполнена во всех столбцах и принята как ещё одна строка "
+                                "пункта; если это продолжение строки выше, перенесите её текст в ту строку")
             ctx.report.merge(ctx.doc.name, line.number, f"пункт {current.number}: строка без номера со всеми столбцами — "
                              f"ещё одна строка пункта (строк в пункте: {len(current.rows)})")
             continue

@@ -52,8 +52,8 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, organizations: dict[str,
         kk_row = kk.rows[r] if kk and r < len(kk.rows) else None
         for i in range(3):
             if not row[i]:
-                raise DataError(ctx.doc.name, line, ctx.field_names[i], f"пункт {draft.number}: пустая ячейка; "
-                                "она обязательна")
+                raise DataError(ctx.doc.name, line, ctx.field_names[i],
+                                f"пункт {draft.number}: пустая ячейка; она обязательна")
 
         def text(i: int, as_rich: bool) -> dict:
             convert = rich if as_rich else plain

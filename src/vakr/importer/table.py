@@ -233,8 +233,9 @@ def read_docx(path: Path, name: str) -> Document:
         raise DataError(name, 1, None, broken) from None
     if unpacked > MAX_UNPACKED:  # a .docx is a zip: a small file may unpack to gigabytes
         raise DataError(name, 1, None, f"файл слишком велик для документа с таблицей: распакованный — "
-                        f"{unpacked // 2**20} МБ, допустимо до {MAX_UNPACKED // 2**20} МБ; сохраните в Word "
-                        "только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст (.txt)")
+                        f"{unpacked // 2**20} МБ, допустимо до {MAX_UNPACKED // 2**20} МБ; сохраните в "
+                        "Word только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст "
+                        "(.txt)")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
@@ -343,6 +344,7 @@ def read_source(path: Path) -> Document:
     if path.suffix.lower() == ".docx":
         return read_docx(path, name)
     if path.stat().st_size > MAX_TEXT:
-        raise DataError(name, 1, None, f"файл слишком велик для выгрузки таблицы: {path.stat().st_size // 2**20} МБ, "
-                        f"допустимо до {MAX_TEXT // 2**20} МБ; проверьте, тот ли файл указан")
+        size = path.stat().st_size // 2**20
+        raise DataError(name, 1, None, f"файл слишком велик для выгрузки таблицы: {size} МБ, допустимо до "
+                        f"{MAX_TEXT // 2**20} МБ; проверьте, тот ли файл указан")
     return read_text(path, name)
