@@ -12,6 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from vakr.importer import table
 
@@ -268,3 +270,64 @@ def test_a_word_file_that_unpacks_to_too_much_is_refused_unread(root: Path, tmp_
         "Импорт не выполнен, data/ не изменён:\n"
         f"  {word}: файл слишком велик для документа с таблицей: распакованный — 3 МБ, допустимо до 2 МБ; "
         "сохраните в Word только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст (.txt)\n")
+
+
+def _wrap(element, tag: str):  # type: ignore[no-untyped-def]
+    """Put `element` inside a new w:`tag` (a content control: inside its w:sdtContent)."""
+    wrapper = OxmlElement(f"w:{tag}")
+    element.addprevious(wrapper)
+    inner = wrapper
+    if tag == "sdt":
+        wrapper.append(OxmlElement("w:sdtPr"))
+        inner = OxmlElement("w:sdtContent")
+        wrapper.append(inner)
+    inner.append(element)
+    return wrapper
+
+
+def test_text_in_content_controls_and_smart_tags_is_read(root: Path, tmp_path: Path, capsys) -> None:
+    """The approval block and the whole table inside content controls, a run of item 1 in a
+    smart tag, the date in a simple field: python-docx alone would not see them."""
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    body = document.element.body
+    heading = next(p for p in document.paragraphs if p.text == "«УТВЕРЖДАЮ»")
+    table = document.tables[0]
+    _wrap(table.cell(1, 1).paragraphs[0].runs[0]._r, "smartTag")
+    _wrap(heading._p, "sdt")
+    _wrap(table._tbl, "sdt")
+    date = next(p for p in document.paragraphs if p.text == "«13» 05 2026г.")
+    _wrap(date.runs[0]._r, "fldSimple")
+    document.save(str(word))
+    assert len(body.findall(qn("w:tbl"))) == 0  # the table is no longer a child of the body
+    assert run(root, word, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+
+
+def test_tracked_changes_are_refused(root: Path, tmp_path: Path, capsys) -> None:
+    """Item 38's measure with a tracked insertion: which text is approved is the officer's
+    decision (python-docx alone would drop the inserted words without a word)."""
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    paragraph = document.tables[0].rows[-1].cells[2].paragraphs[0]
+    inserted = paragraph.add_run(" и ежеквартально")
+    _wrap(inserted._r, "ins").set(qn("w:author"), "Офицер")
+    document.save(str(word))
+    assert run(root, word, "plan") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}: в документе есть непринятые исправления (режим «Рецензирование»): неизвестно, какой текст "
+        "утверждён; примите или отклоните все исправления (Рецензирование → Принять → Принять все исправления) и "
+        "сохраните документ\n")
+
+
+def test_a_table_inside_a_cell_is_refused(root: Path, tmp_path: Path, capsys) -> None:
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    document.tables[0].cell(1, 3).add_table(rows=1, cols=2).cell(0, 0).text = "Приказ"
+    document.save(str(word))
+    assert run(root, word, "plan") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}: в ячейке таблицы вложенная таблица («Приказ»): импорт читает одну таблицу без вложенных; "
+        "перенесите её текст в ячейку или в строки основной таблицы\n")

@@ -224,6 +224,8 @@ def read_docx(path: Path, name: str) -> Document:
 
     from lxml.etree import XMLSyntaxError
 
+    from vakr.importer.wordxml import prepare
+
     broken = "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните " \
              "его в Word как «Документ Word (.docx)»"
     try:
@@ -240,6 +242,7 @@ def read_docx(path: Path, name: str) -> Document:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
         raise DataError(name, 1, None, broken) from None
+    prepare(document.element.body, name)  # content controls unwrapped; tracked changes, nested tables refused
     doc = Document(name, word=True)
     number = tables = 0
     for block in document.iter_inner_content():
