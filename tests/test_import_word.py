@@ -331,3 +331,14 @@ def test_a_table_inside_a_cell_is_refused(root: Path, tmp_path: Path, capsys) ->
         "Импорт не выполнен, data/ не изменён:\n"
         f"  {word}: в ячейке таблицы вложенная таблица («Приказ»): импорт читает одну таблицу без вложенных; "
         "перенесите её текст в ячейку или в строки основной таблицы\n")
+
+
+def test_a_row_without_cells_is_no_crash(root: Path, tmp_path: Path, capsys) -> None:
+    """A hand-made .docx with an empty row (a w:tr without w:tc) in the middle of the table."""
+    word = _word(tmp_path, PLAN_SEED)
+    document = docx.Document(str(word))
+    rows = document.tables[0].rows
+    rows[5]._tr.addnext(OxmlElement("w:tr"))
+    document.save(str(word))
+    assert run(root, word, "plan") == 0, capsys.readouterr().err
+    assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()

@@ -255,6 +255,8 @@ def read_docx(path: Path, name: str) -> Document:
             above: list[object] = []
             counted = 0  # Word's automatic numbering of «№», counted as Word shows it
             for index, row in enumerate(block.rows, 1):
+                if not row.cells:  # a row without cells (Word never makes one) holds nothing to read
+                    continue
                 number += 1
                 doc.places[number] = f"таблица {tables}, строка {index}"  # where.describe names its item
                 cells: list[Cell] = []
