@@ -4,6 +4,7 @@ file keeps its mode, and each refusal says what to do in Russian."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -329,3 +330,21 @@ def test_a_full_row_without_number_after_a_page_break_is_reported(root: Path, tm
             "столбцах и принята как ещё одна строка пункта; если это продолжение строки выше, перенесите её текст в "
             "ту строку") in capsys.readouterr().out.splitlines()
     assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()
+
+
+@pytest.mark.parametrize(("code", "said"), [(errno.EACCES, "нет прав доступа к файлу или папке"),
+                                            (errno.EIO, "ошибка чтения или записи диска")])
+def test_a_file_the_system_cannot_read_is_explained_in_russian(root: Path, tmp_path: Path, capsys, code: int,
+                                                               said: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "plan.txt"
+    shutil.copy(PLAN_SEED, source)
+    read_bytes = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self == source:
+            raise OSError(code, os.strerror(code), str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert run(root, source, "plan") == 1
+    assert capsys.readouterr().err == f"Импорт не выполнен, data/ не изменён:\n  {source}: {said}\n"

@@ -20,6 +20,7 @@ from vakr import consistency, publish
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
 from vakr.load import load_site
+from vakr.oswords import reason
 from vakr.statedate import build_day, build_epoch, state_date
 from vakr.search import write_index as search_index
 
@@ -72,7 +73,7 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
         print(f"Поисковый индекс не построен ({err}); {site_dir} не изменён.", file=sys.stderr)
         return 1
     publish.publish(staging, site_dir)
-    print(f"Site written to {site_dir}")
+    print(f"Сайт собран: {site_dir}")
     if not os.environ.get("SITE_URL"):
         print(SITE_URL_UNSET, file=sys.stderr)
     return 0
@@ -98,7 +99,7 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
         print(f"{refused}\n  {err}", file=sys.stderr)
         return 1
     except OSError as err:  # unreadable file, no permission, full disk
-        print(f"{refused}\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        print(f"{refused}\n  {err.filename or source}: {reason(err)}", file=sys.stderr)
         return 1
     for line in report.lines():
         print(line)
