@@ -342,3 +342,51 @@ def test_a_row_without_cells_is_no_crash(root: Path, tmp_path: Path, capsys) -> 
     document.save(str(word))
     assert run(root, word, "plan") == 0, capsys.readouterr().err
     assert target(root, "plan").read_bytes() == (ROOT / "data/2026/plan.yml").read_bytes()
+
+
+# --- Word's automatic numbering across tables (finding 11) -----------------------------------
+
+
+def _numbered_schedule(tmp_path: Path, restart_kazakh: bool) -> Path:
+    """The schedule with «№» numbered by Word («List Number», no number typed) in all four
+    tables (each edition's table is split in two): the Russian items count on across the split;
+    the Kazakh ones start again from 1 only where «Начать заново» made them a list of their own."""
+    word = _word(tmp_path, SCHEDULE_SEED)
+    document = docx.Document(str(word))
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    again = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
+    again.add_lvlOverride(ilvl=0).add_startOverride(1)
+    numbered = 0
+    for index, table_ in enumerate(document.tables):
+        for row in table_.rows:
+            paragraph = row.cells[0].paragraphs[0]
+            if not re.fullmatch(r"\d+\.", paragraph.text):  # a heading, a section, «№» merged down (done)
+                continue
+            for piece in paragraph.runs:
+                piece.text = ""
+            paragraph.style = "List Number"
+            if restart_kazakh and index >= 2:
+                paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = again.numId
+            numbered += 1
+    document.save(str(word))
+    assert numbered == 24
+    return word
+
+
+def test_words_numbering_counts_on_across_a_split_table_and_starts_again_where_word_does(
+        root: Path, tmp_path: Path, capsys) -> None:
+    word = _numbered_schedule(tmp_path, restart_kazakh=True)
+    assert run(root, word, "schedule") == 0, capsys.readouterr().err
+    assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()
+
+
+def test_words_numbering_read_as_word_shows_it(root: Path, tmp_path: Path, capsys) -> None:
+    """Without «Начать заново» Word numbers the Kazakh items 13, 14, …: so does the import,
+    and the officer is told where."""
+    word = _numbered_schedule(tmp_path, restart_kazakh=False)
+    assert run(root, word, "schedule") == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}, казахская редакция, пункт 13, столбец «№»: номер пункта вне последовательности: ожидался 1, "
+        "в документе 13\n")

@@ -224,6 +224,7 @@ def read_docx(path: Path, name: str) -> Document:
 
     from lxml.etree import XMLSyntaxError
 
+    from vakr.importer.numbering import Numbering
     from vakr.importer.wordxml import prepare
 
     broken = "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните " \
@@ -244,16 +245,17 @@ def read_docx(path: Path, name: str) -> Document:
         raise DataError(name, 1, None, broken) from None
     prepare(document.element.body, name)  # content controls unwrapped; tracked changes, nested tables refused
     doc = Document(name, word=True)
+    numbers = Numbering(document)
     number = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            numbers.paragraph(block)
             number += 1
             doc.lines.append(Line(number, text=clean(block.text)))
             doc.places[number] = f"абзац {quote(clean(block.text))}" if clean(block.text) else "пустой абзац"
         elif isinstance(block, Table):
             tables += 1
             above: list[object] = []
-            counted = 0  # Word's automatic numbering of «№», counted as Word shows it
             for index, row in enumerate(block.rows, 1):
                 if not row.cells:  # a row without cells (Word never makes one) holds nothing to read
                     continue
@@ -273,11 +275,11 @@ def read_docx(path: Path, name: str) -> Document:
                         continue
                     if merged_down:  # «№» merged down marks a continuation; any other column shares its text
                         read = Cell() if column == 0 else replace(_docx_cell(cell), merged_above=True)
-                    else:
+                    else:  # a cell read for the first time: its numbered paragraphs advance their lists
                         read = _docx_cell(cell)
-                    if column == 0 and read.empty and not merged_down and _auto_numbered(cell):
-                        counted += 1
-                        read = Cell(blocks=(Block(text=f"{counted}."),))
+                        shown = [n for p in cell.paragraphs if (n := numbers.paragraph(p)) is not None]
+                        if column == 0 and read.empty and shown:  # «№» numbered by Word, not typed
+                            read = Cell(blocks=(Block(text=f"{shown[0]}."),))
                     cells.append(read)
                 above = seen
                 doc.lines.append(Line(number, cells=tuple(cells), after_break=continued))
@@ -310,20 +312,6 @@ def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
     if items:
         blocks.append(Block(items=tuple(items)))
     return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
-
-
-def _auto_numbered(cell) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the cell's number is Word's automatic numbering (not in its text): the
-    paragraph, or its style, has a numbering definition."""
-    for paragraph in cell.paragraphs:
-        if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
-            return True
-        style = paragraph.style
-        while style is not None:
-            if style.element.pPr is not None and style.element.pPr.numPr is not None:
-                return True
-            style = style.base_style
-    return False
 
 
 def _bold(run, paragraph) -> bool:  # type: ignore[no-untyped-def]
