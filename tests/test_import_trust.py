@@ -74,7 +74,7 @@ def test_the_russian_plan_given_as_kazakh_is_refused(project: Path, capsys) -> N
     assert run(project, PLAN_SEED, "plan", "--kk", str(PLAN_SEED)) == 1
     assert capsys.readouterr().err == (
         "Импорт не выполнен, data/ не изменён:\n"
-        f"  {PLAN_SEED}, строка 1: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
+        f"  {PLAN_SEED}, строка 5: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
         "в --kk укажите файл казахской редакции\n")
     assert plan.read_bytes() == before
 

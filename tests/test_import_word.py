@@ -390,3 +390,12 @@ def test_words_numbering_read_as_word_shows_it(root: Path, tmp_path: Path, capsy
         "Импорт не выполнен, data/ не изменён:\n"
         f"  {word}, казахская редакция, пункт 13, столбец «№»: номер пункта вне последовательности: ожидался 1, "
         "в документе 13\n")
+
+
+def test_the_russian_word_file_given_as_kazakh_is_named_by_its_heading(root: Path, tmp_path: Path, capsys) -> None:
+    word = _word(tmp_path, PLAN_SEED)
+    assert run(root, word, "plan", "--kk", str(word)) == 1
+    assert capsys.readouterr().err == (
+        "Импорт не выполнен, data/ не изменён:\n"
+        f"  {word}, гриф «УТВЕРЖДАЮ»: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
+        "в --kk укажите файл казахской редакции\n")

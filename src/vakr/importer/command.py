@@ -76,8 +76,8 @@ def _editions(source: Path, kk_source: Path | None,
         kk_doc, kk_found = _read(kk_source, docs)
         kk = next((e for e in kk_found if e.lang == "kk"), None)
         if kk is None:
-            raise DataError(kk_doc.name, 1, None, "это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — "
-                            "«УТВЕРЖДАЮ»); в --kk укажите файл казахской редакции")
+            raise DataError(kk_doc.name, kk_found[0].heading.number, None, "это не казахская редакция: нет "
+                            "грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); в --kk укажите файл казахской редакции")
     if kk is not None and kk_doc is not None:
         _check_kazakh(kk_doc, kk)
     return doc, ru, kk_doc, kk
