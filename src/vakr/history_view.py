@@ -22,6 +22,9 @@ FIELD_KEYS = {"recommendation": "plan.col.recommendation", "measure": "plan.col.
               "organization": "positions.col.organization", "unit": "positions.col.unit"}
 _DOCUMENT_FIELD_KEYS = {("positions", "title"): "positions.col.title"}
 _ITEM_KEYS = {"risks": "history.item.risk", "positions": "history.item.position"}
+# texts that are the same in every language (recorded once, in Russian): no language to name
+_NEUTRAL = {"item", "organizations", "direction", "plan_items", "score", "date", "signed", "file", "approved",
+            "organization"}
 _ANCHORS = {"plan": "item-", "schedule": "item-", "risks": "risk-", "positions": "position-"}
 
 
@@ -46,6 +49,12 @@ class ChangeNames:
     def field(self, change: Change) -> str:
         key = _DOCUMENT_FIELD_KEYS.get((change.document, change.field)) or FIELD_KEYS[change.field]
         return strings.t(self.lang, key)
+
+    def language(self, change: Change) -> str | None:
+        """`на казахском языке`: the language of a changed text that is not the page's."""
+        if change.lang == self.lang or change.field in _NEUTRAL:
+            return None
+        return strings.t(self.lang, f"field.lang.{change.lang}")
 
     def outcome(self, change: Change) -> str:
         """What happened to a whole item: `Пункт добавлен.`, `Должность исключена из перечня.`…"""
