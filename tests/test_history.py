@@ -149,6 +149,7 @@ def test_each_document_page_lists_its_own_changes(history_site: Site, lang: str)
         assert [(c["data-item"], c["data-field"]) for c in found] == expected, page
     link = history_site.page(f"{lang}2026/plan/").select_one('li[data-item="1"] a')
     assert link["href"] == "./#item-1"  # the item on the same page
+    assert history_site.page(f"{lang}2026/cartogram/").select_one('a[href="../risks/#history"]')  # the risks' history
 
 
 def test_a_draft_cycle_never_appears_in_the_history(history_site: Site) -> None:
