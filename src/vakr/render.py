@@ -16,8 +16,9 @@ from markupsafe import Markup, escape
 
 from vakr import history, originals, publications, strings
 from vakr.cartogram import Cartogram
-from vakr.feed import FIELD_KEYS, feed_path
+from vakr.feed import feed_path
 from vakr.history import HISTORY_FIELDS, History
+from vakr.history_view import ChangeNames
 from vakr.load import Cycle, SiteData
 from vakr.drafts import has_kk_texts
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
@@ -184,7 +185,7 @@ def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo
         cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
-        hist=context.history or History((), False), field_keys=FIELD_KEYS,
+        hist=context.history or History((), False), names=ChangeNames(site, lang),
     )
 
 
