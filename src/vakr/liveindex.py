@@ -20,6 +20,7 @@ class LiveIndex:
     def __init__(self) -> None:
         self._read: dict[str, tuple[tuple[int, int], list[Document]]] = {}  # page file → (time, size), results
         self._thread: threading.Thread | None = None
+        self._indexed: list[str] | None = None  # the pages and stamps of the index in place
 
     def documents(self, site: Path) -> list[Document]:
         """The search results of the built `site`, each page parsed again only if its file
@@ -58,6 +59,10 @@ class LiveIndex:
         if before is not None:
             before.join()
         documents = self.documents(site)
+        pages = sorted(f"{page}:{stamp}" for page, (stamp, _) in self._read.items())
+        if pages == self._indexed and (site / OUTPUT).is_dir():  # no page changed: the index is up to date
+            done(len(documents))
+            return
         new, old = site / _NEW, site / _OLD
         shutil.rmtree(new, ignore_errors=True)
         count = index_documents(documents, new)
@@ -65,4 +70,5 @@ class LiveIndex:
             (site / OUTPUT).rename(old)
         new.rename(site / OUTPUT)
         shutil.rmtree(old, ignore_errors=True)
+        self._indexed = pages
         done(count)
