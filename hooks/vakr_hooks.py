@@ -210,6 +210,7 @@ def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> 
     a change that may reach every page empties the site, as a full build does."""
     _cache["rendered"], _cache["years"] = {}, None
     if not _cache["dirty"]:
+        _search.wait()  # a plain `mkdocs serve` empties the site now: not while its index is written
         return
     inputs = rebuild.signature(_root(config))
     context = _cache["context"]
