@@ -176,7 +176,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # loaded (and its files checked for changes) once per build, in on_config; a page the
     # rebuild's plan has rendered already is not rendered again
     rendered = _cache["rendered"].pop(page.url, None) or _render_page(page.meta, _language(config), page.url)
-    _fingerprints.update(page.url, rendered)
+    if _cache["dirty"]:
+        _fingerprints.update(page.url, rendered)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
