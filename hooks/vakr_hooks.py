@@ -198,7 +198,8 @@ def _render_page(meta: dict[str, Any], lang: str, url: str) -> Rendered:
     if year == "current":  # the home page: the cycles under way, under its own text
         return render_home(site, lang, link_to, _cache["context"])
     cycle = site.current if year == "site" else site.cycle(year)
-    return render(VIEWS[meta["vakr_view"]], site, cycle, lang, link_to, False, meta.get("vakr_key"), _cache["context"])
+    return render(VIEWS[meta["vakr_view"]], site, cycle, lang, link_to, False, meta.get("vakr_key"),
+                  _cache["context"])
 
 
 HOME_META = {"vakr_view": "index", "vakr_cycle": "current"}  # docs/index.md and index.kk.md
@@ -230,7 +231,8 @@ def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> 
     if not years:  # nothing the build reads has changed (the save of an unchanged file)
         return
     pages = [("index.md", HOME_META), *((page.path, {"vakr_view": page.view.name, "vakr_cycle": page.year,
-                                                     "vakr_key": page.key}) for page in rebuild.candidates(site, years))]
+                                                     "vakr_key": page.key})
+                                        for page in rebuild.candidates(site, years))]
     changed = 0
     for path, meta in pages:
         for lang in LANGUAGES:
@@ -314,7 +316,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     `mkdocs serve`, index the site for search once the last language is built (`vakr
     build` does it after the whole build)."""
     if _cache["serve"] and _language(config) == LANGUAGES[-1]:
-        _search.update(Path(config.site_dir), lambda results: log.info("Поиск обновлён: %d результатов", results))
+        _search.update(Path(config.site_dir), lambda count: log.info("Поиск обновлён: %d результатов", count))
     if _language(config) != DEFAULT_LANGUAGE:
         return
     site = _cache["site"]
@@ -326,7 +328,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for cycle in site.cycles:
         if _cache["years"] is not None and cycle.year not in _cache["years"]:
             continue  # a rebuild under `make serve`: this cycle's files are as they were
-        written = {root / download.path(cycle.year): download.content for download in _cache["context"].downloads(site, cycle)}
+        written = {root / download.path(cycle.year): download.content
+                   for download in _cache["context"].downloads(site, cycle)}
         for target, content in written.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

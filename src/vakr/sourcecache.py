@@ -48,7 +48,8 @@ def cached_load(path: Path, display: str | None = None, within: Path | None = No
     """`yamlsource.load`, which reuses the parse of the same bytes inside a `reused()` block.
     A file that is not a plain file inside `within` always goes to `load`, which refuses it."""
     resolved = path.resolve()
-    if _current is None or not resolved.is_file() or (within is not None and not resolved.is_relative_to(within.resolve())):
+    outside = within is not None and not resolved.is_relative_to(within.resolve())
+    if _current is None or outside or not resolved.is_file():
         return load(path, display, within)
     key = (str(path), display, str(within))
     raw = resolved.read_bytes()
