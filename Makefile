@@ -38,7 +38,7 @@ $(BSTAMP): $(TSTAMP) bench/requirements.txt
 
 serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0.0.1:8000
 	$(COMPILE)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## validate data/ and write the publishable site to site/
 	$(COMPILE)

@@ -5,6 +5,7 @@ generator replaces only this file."""
 from __future__ import annotations
 
 import atexit
+from contextlib import nullcontext
 import html
 from html import escape  # where a hook's `html` argument hides the module
 import logging
@@ -25,23 +26,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import clean_directory, get_relative_url
 
-from vakr import consistency, strings
+from vakr import consistency, rebuild, sourcecache, strings
 from vakr.cartogram import levels_css
 from vakr.coverage import coverage_lines
 from vakr.drafts import draft_files, published
 from vakr.errors import DataErrors
 from vakr.feed import atom, feed_path, history_atom
 from vakr.history import read_history
+from vakr.liveindex import LiveIndex
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
-from vakr.render import BuildContext, Heading, render, render_home
+from vakr.render import BuildContext, Heading, Rendered, render, render_home
 from vakr.serve_error import error_page
 from vakr.statedate import build_epoch
-from vakr.search import write_index
 from vakr.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -52,7 +53,10 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
 _cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None,
-                         "serve": False}
+                         "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
+_fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
+_search = LiveIndex()  # the search index under `mkdocs serve`
+_downloads: dict[str, set[Path]] = {}  # the download files written for each cycle, by the last build
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -61,7 +65,16 @@ def on_startup(command: str, dirty: bool) -> None:
     Each process builds from its own pages folder (see `on_config`)."""
     _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
     _cache["serve"] = command == "serve"
-    _cache["signature"] = None
+    _cache["dirty"] = command == "serve" and dirty  # `make serve`: rebuild only what a save changed
+    if _cache["dirty"]:
+        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notices)
+    _cache["signature"] = _cache["inputs"] = None
+
+
+def _dirty_notices(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that its menus and links may be stale, and notes the
+    site's folder has files from before: the hook sees to both (`_plan_rebuild`, `_titles`)."""
+    return not record.getMessage().startswith(("A 'dirty' build is being performed", "The directory contains stale"))
 
 
 def _pages() -> Path:
@@ -102,7 +115,8 @@ def _site(config: MkDocsConfig) -> SiteData:
     signature = _signature(data_dir)
     if signature != _cache["signature"]:
         try:
-            everything = load_site(data_dir)
+            with sourcecache.reused() if _cache["serve"] else nullcontext():
+                everything = load_site(data_dir)
             site = everything if _cache["drafts"] else published(everything)
         except DataErrors as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
@@ -139,8 +153,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.docs_dir = str(pages)
     site = _site(config)
     lang = _language(config)
-    write_stubs(pages, site)
+    stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
+    if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
+        _plan_rebuild(config, site, stubs_changed)
     config.site_name = strings.t(lang, "site.name")
     config.copyright = strings.t(lang, "site.copyright")
     config.site_description = strings.t(lang, "site.description")  # pages without data of their own: the 404
@@ -155,29 +171,78 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    view_name = page.meta.get("vakr_view")
-    if view_name is None:
+    if page.meta.get("vakr_view") is None:
         return html
-    site = _cache["site"]  # loaded (and its files checked for changes) once per build, in on_config
-    year = page.meta["vakr_cycle"]
-    lang = _language(config)
-
-    def link_to(path: str) -> str:
-        """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
-        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
-
-    if year == "current":  # the home page: the cycles under way, under its own text
-        rendered = render_home(site, lang, link_to, _cache["context"])
-    else:
-        cycle = site.current if year == "site" else site.cycle(year)
-        rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),
-                          _cache["context"])
+    # loaded (and its files checked for changes) once per build, in on_config; a page the
+    # rebuild's plan has rendered already is not rendered again
+    rendered = _cache["rendered"].pop(page.url, None) or _render_page(page.meta, _language(config), page.url)
+    if _cache["dirty"]:
+        _fingerprints.update(page.url, rendered)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
     if rendered.lead:  # what the reader must see first goes right under the page title
         html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
+
+
+def _render_page(meta: dict[str, Any], lang: str, url: str) -> Rendered:
+    """The data part of the page at `url` whose front matter is `meta`."""
+    site = _cache["site"]
+    year = meta["vakr_cycle"]
+
+    def link_to(path: str) -> str:
+        """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
+        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, url)
+
+    if year == "current":  # the home page: the cycles under way, under its own text
+        return render_home(site, lang, link_to, _cache["context"])
+    cycle = site.current if year == "site" else site.cycle(year)
+    return render(VIEWS[meta["vakr_view"]], site, cycle, lang, link_to, False, meta.get("vakr_key"),
+                  _cache["context"])
+
+
+HOME_META = {"vakr_view": "index", "vakr_cycle": "current"}  # docs/index.md and index.kk.md
+
+
+def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> None:
+    """Under `mkdocs serve --dirty` (`make serve`), decide what this rebuild writes again
+    (`vakr.rebuild`). MkDocs' dirty build renders a page only when its output file is older
+    than its source or missing: the output of a page whose content changed is removed;
+    a change that may reach every page empties the site, as a full build does."""
+    _cache["rendered"], _cache["years"] = {}, None
+    if not _cache["dirty"]:
+        _search.wait()  # a plain `mkdocs serve` empties the site now: not while its index is written
+        return
+    inputs = rebuild.signature(_root(config))
+    context = _cache["context"]
+    reach_all = (context.state(site).on, context.history)  # the state date and the edition history
+    years = rebuild.changed_cycles(_cache["inputs"], inputs)
+    if stubs_changed or reach_all != _cache.get("reach_all"):  # pages, titles or the menu changed
+        years = None
+    _cache.update(inputs=inputs, reach_all=reach_all, years=years)
+    site_dir = Path(config.site_dir)
+    if years is None:
+        _search.wait()
+        clean_directory(str(site_dir))
+        _fingerprints.clear()
+        log.info("Сайт собирается целиком")
+        return
+    if not years:  # nothing the build reads has changed (the save of an unchanged file)
+        return
+    pages = [("index.md", HOME_META), *((page.path, {"vakr_view": page.view.name, "vakr_cycle": page.year,
+                                                     "vakr_key": page.key})
+                                        for page in rebuild.candidates(site, years))]
+    changed = 0
+    for path, meta in pages:
+        for lang in LANGUAGES:
+            url = page_url(path, lang)
+            rendered = _cache["rendered"][url] = _render_page(meta, lang, url)
+            if _fingerprints.update(url, rendered):
+                (site_dir / url / "index.html").unlink(missing_ok=True)
+                changed += 1
+    log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)", changed,
+             ", data/".join(sorted(years)))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -251,7 +316,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     `mkdocs serve`, index the site for search once the last language is built (`vakr
     build` does it after the whole build)."""
     if _cache["serve"] and _language(config) == LANGUAGES[-1]:
-        write_index(Path(config.site_dir))
+        _search.update(Path(config.site_dir), lambda count: log.info("Поиск обновлён: %d результатов", count))
     if _language(config) != DEFAULT_LANGUAGE:
         return
     site = _cache["site"]
@@ -261,10 +326,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         history = _cache["context"].history
         (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
     for cycle in site.cycles:
-        for download in _cache["context"].downloads(site, cycle):
-            target = root / download.path(cycle.year)
+        if _cache["years"] is not None and cycle.year not in _cache["years"]:
+            continue  # a rebuild under `make serve`: this cycle's files are as they were
+        written = {root / download.path(cycle.year): download.content
+                   for download in _cache["context"].downloads(site, cycle)}
+        for target, content in written.items():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(download.content)
+            target.write_bytes(content)
+        for gone in _downloads.get(cycle.year, set()) - written.keys():  # one the data no longer gives
+            gone.unlink(missing_ok=True)
+        _downloads[cycle.year] = set(written)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -335,4 +406,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     are ours (the search box), `{placeholders}` left for its script to fill."""
     env.bytecode_cache = compiled_templates()
     env.globals["vakr_t"] = partial(strings.template, _language(config))
+    if _cache["dirty"]:
+        _titles(files, config)
     return env
+
+
+def _titles(files: Files, config: MkDocsConfig) -> None:
+    """A dirty build reads only the pages it renders again; the others' front matter (their
+    titles, for the menu, the footer and the 404 page) is read here, as a full build has it."""
+    for file in files.documentation_pages():
+        if file.page is not None and file.page.markdown is None:
+            file.page.read_source(config)
+
+
+def on_build_error(error: Exception) -> None:
+    """After a failed build the next one is whole: what this one removed or wrote is unknown."""
+    _cache["inputs"] = None
+
+
+def on_shutdown() -> None:
+    _search.wait()  # the search index being written, before `mkdocs serve` removes its site

@@ -14,9 +14,9 @@ from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
 from vakr.model import (Contacts, CycleInfo, Direction, Directions, EditionHistory, Monitoring, Organization,
                         Organizations, Plan, Publications, RiskMatrix, Risks, Schedule)
 from vakr.provenance import quote_problem
+from vakr.sourcecache import cached_load, cached_parse
 from vakr.statedate import as_of_conflict
-from vakr.validate import parse
-from vakr.yamlsource import Source, load
+from vakr.yamlsource import Source
 
 ORGANIZATIONS_FILE = "organizations.yml"
 CYCLE_FILE, SCHEDULE_FILE, PLAN_FILE = "cycle.yml", "schedule.yml", "plan.yml"
@@ -89,12 +89,12 @@ def _read(data_dir: Path, path: Path, model, errors: list[DataError]):  # type: 
     cross-checks can still run on the raw data of a file with other errors."""
     display = _display(data_dir, path)
     try:
-        source = load(path, display, within=data_dir)
+        source = cached_load(path, display, within=data_dir)  # parsed again only if changed, under serve
     except DataError as err:
         errors.append(err)
         return None, None
     try:
-        return parse(source, model, display), source
+        return cached_parse(source, model, display), source
     except DataErrors as errs:
         errors.extend(errs.errors)
         return None, source
