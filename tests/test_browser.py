@@ -151,6 +151,34 @@ def test_no_word_in_a_table_is_broken_at_desktop_width(browser: Browser, base_ur
     assert not broken, "\n".join(broken)
 
 
+# dates of the timeline struck through by its as-of line (it was drawn over «12.05»): the line is
+# moved onto each date in turn, wherever the state date falls, and the date must stay on top
+STRUCK_DATES = """[...document.querySelectorAll("article svg.vakr-timeline__svg")].flatMap(svg => {
+  const line = svg.querySelector(".vakr-tl-as-of line"), struck = [];
+  if (!line) return ["no as-of line"];
+  svg.scrollIntoView({block: "center"});
+  for (const date of svg.querySelectorAll(".vakr-tl-date")) {
+    const x = date.getBBox().x + Math.min(4, date.getBBox().width / 2);
+    line.setAttribute("x1", x);
+    line.setAttribute("x2", x);
+    const at = line.getBoundingClientRect(), r = date.getBoundingClientRect();
+    const top = document.elementFromPoint(at.left + at.width / 2, r.top + r.height / 2);
+    if (!top || !date.contains(top)) struck.push(date.textContent.trim() + " under " + (top && top.tagName));
+  }
+  return struck;
+})"""
+
+
+@pytest.mark.parametrize("url", ["2026/timeline/", "kk/2026/timeline/"])
+def test_timeline_dates_are_never_struck_through(browser: Browser, base_url: str, url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + url, wait_until="load")
+    dates = page.locator(".vakr-tl-date").count()
+    struck = page.evaluate(STRUCK_DATES)
+    page.close()
+    assert dates >= 5 and not struck, struck
+
+
 # side-menu links a reader cannot reach: each brought into view the way a reader scrolls (the menu
 # within its box, the page: a long Kazakh menu is taller than 800 px, and the menu "scrolls or
 # fits"), after the theme has fitted the menu to the new scroll position (it does so on the next
