@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
 COMPILE = @$(BIN)/python -m compileall -q src hooks
 
-.PHONY: serve build check test schema lock clean import bench forms reports translation fonts audit
+.PHONY: serve build sites check test schema lock clean import bench forms reports translation fonts audit
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -34,9 +34,13 @@ serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0
 	$(COMPILE)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## validate data/ and write the publishable site to site/
+build: $(STAMP)  ## validate data/ and write the publishable site to site/ (ORG=almaty-finance: that organization's own site)
 	$(COMPILE)
-	@$(BIN)/python -m vakr build --site-dir site
+	@$(BIN)/python -m vakr build --site-dir site $(if $(ORG),--org "$(ORG)")
+
+sites: $(STAMP)  ## the Company's site and each subsidiary's own, in one run: sites/<id>/
+	$(COMPILE)
+	@$(BIN)/python -m vakr sites --out sites
 
 check: $(STAMP)  ## validate data/ only
 	@$(BIN)/python -m vakr check
@@ -84,4 +88,4 @@ lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
 	@echo "review requirements.txt; then update requirements-test.txt the same way"
 
 clean:
-	rm -rf $(VENV) site site.* .pytest_cache build/bench
+	rm -rf $(VENV) site site.* sites .pytest_cache build/bench

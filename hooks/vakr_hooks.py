@@ -37,6 +37,7 @@ from vakr.history import read_history
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
+from vakr.orgscope import ORG_ENV, UnknownOrganization, company_link, for_organization, history_for, site_names
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
@@ -51,17 +52,18 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None,
-                         "serve": False}
+_cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all": None, "drafts": False,
+                         "error": None, "serve": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
     Each process builds from its own pages folder (see `on_config`)."""
-    _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
-    _cache["serve"] = command == "serve"
-    _cache["signature"] = None
+    drafts = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    if drafts != _cache["drafts"]:
+        _cache["loaded"] = None
+    _cache.update(drafts=drafts, serve=command == "serve", signature=None)
 
 
 def _pages() -> Path:
@@ -97,20 +99,24 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _site(config: MkDocsConfig) -> SiteData:
     """The validated data, reloaded only when a file under data/ changed: both language
-    builds and unchanged `serve` rebuilds reuse it."""
-    data_dir = _root(config) / "data"
-    signature = _signature(data_dir)
-    if signature != _cache["signature"]:
+    builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it."""
+    root = _root(config)
+    data = _signature(root / "data")
+    organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
+    if (data, organization) != _cache["signature"]:
         try:
-            everything = load_site(data_dir)
-            site = everything if _cache["drafts"] else published(everything)
-        except DataErrors as err:
+            if data != _cache["loaded"]:
+                everything = load_site(root / "data")
+                whole = everything if _cache["drafts"] else published(everything)
+                # git is read once per data change, not per page nor per organization
+                _cache.update(loaded=data, all=everything, whole=whole, history=read_history(root, whole))
+            site = for_organization(_cache["whole"], organization) if organization else _cache["whole"]
+        except (DataErrors, UnknownOrganization) as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
             raise PluginError(str(err)) from None
-        history = read_history(_root(config), site)  # git is read once per data change, not per page
-        epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
-        context = BuildContext(Path(config.docs_dir), epoch, history)
-        _cache.update(signature=signature, site=site, all=everything, context=context)
+        epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
+        context = BuildContext(Path(config.docs_dir), epoch, history_for(_cache["history"], site))
+        _cache.update(signature=(data, organization), site=site, context=context)
         for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
             log.info(line)
         # a warning fails a strict build: `vakr build` has printed these already (its check)
@@ -141,8 +147,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     write_stubs(pages, site)
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
-    config.site_name = strings.t(lang, "site.name")
-    config.copyright = strings.t(lang, "site.copyright")
+    config.site_name, config.copyright = site_names(site, lang)
+    config.extra["vakr_company"] = company_link(site, config.extra.get("vakr_company_site"), lang)
     config.site_description = strings.t(lang, "site.description")  # pages without data of their own: the 404
     config.nav = site_nav(site, Path(config.docs_dir), lang)
     # one 404 page for both languages, written by the default language's build (see
