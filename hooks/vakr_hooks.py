@@ -37,7 +37,8 @@ from vakr.history import read_history
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
-from vakr.orgscope import ORG_ENV, UnknownOrganization, company_link, for_organization, history_for, site_names
+from vakr.orgscope import (ORG_ENV, UnknownOrganization, company_link, for_organization, history_for, home_title,
+                           site_names)
 from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
@@ -160,6 +161,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_H1 = re.compile(r"(<h1[^>]*>).*?</h1>", re.S)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     view_name = page.meta.get("vakr_view")
     if view_name is None:
@@ -174,6 +178,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     if year == "current":  # the home page: the cycles under way, under its own text
         rendered = render_home(site, lang, link_to, _cache["context"])
+        title = home_title(site, lang)  # a subsidiary's site: its own name, not the Company's
+        html = _H1.sub(lambda found: f"{found[1]}{title}</h1>", html, 1) if title else html
     else:
         cycle = site.current if year == "site" else site.cycle(year)
         rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),

@@ -9,6 +9,7 @@ selection by the same code as the Company's site, so nothing is written twice.""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, replace
 
 from vakr import strings
@@ -119,6 +120,18 @@ def site_names(site: SiteData, lang: str) -> tuple[str, str]:
         return strings.t(lang, "site.name"), strings.t(lang, "site.copyright")
     name = org_name(site.scope.org, lang)
     return strings.t(lang, "site.name.org", name=name), strings.t(lang, "site.copyright.org", name=name)
+
+
+def home_title(site: SiteData, lang: str) -> str | None:
+    """The home page's heading (HTML) on a subsidiary's site, in place of the Company's: its own
+    name, marked Russian where the data has no name in `lang`; None on the Company's site."""
+    if site.scope is None:
+        return None
+    label = site.scope.org.label
+    name = html.escape(getattr(label, lang) or label.ru)
+    if getattr(label, lang) is None:
+        name = f'<span lang="{DEFAULT_LANGUAGE}">{name}</span>'
+    return html.escape(strings.template(lang, "site.name.org")).format(name=name)
 
 
 def company_link(site: SiteData, address: str | None, lang: str) -> str | None:
