@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from copy import deepcopy
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,7 +40,8 @@ from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
 from vakr.orgscope import (ORG_ENV, UnknownOrganization, company_link, for_organization, history_for, home_title,
                            site_names)
-from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
+from vakr.embed import snippets, write_embeds
+from vakr.pages import OPEN_DATA, VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, render, render_home
 from vakr.serve_error import error_page
 from vakr.statedate import build_epoch
@@ -184,6 +186,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         cycle = site.current if year == "site" else site.cycle(year)
         rendered = render(VIEWS[view_name], site, cycle, lang, link_to, False, page.meta.get("vakr_key"),
                           _cache["context"])
+        if view_name == OPEN_DATA.name:  # the embeds of the cycle, with the code to paste (vakr.embed)
+            extra = snippets(site, cycle.year, lang, config.site_url or "/", page.url)
+            heading = [Heading(2, "embed", strings.t(lang, "embed.heading"))] if extra else []
+            rendered = replace(rendered, html=rendered.html + extra, toc=[*rendered.toc, *heading])
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
@@ -264,10 +270,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     build` does it after the whole build)."""
     if _cache["serve"] and _language(config) == LANGUAGES[-1]:
         write_index(Path(config.site_dir))
-    if _language(config) != DEFAULT_LANGUAGE:
+    site, lang, root = _cache["site"], _language(config), Path(config.site_dir)
+    write_embeds(site, lang, root, _cache["context"], _stylesheets(root, config), dict(config.theme["palette"]))
+    if lang != DEFAULT_LANGUAGE:
         return
-    site = _cache["site"]
-    root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
         history = _cache["context"].history
@@ -277,6 +283,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = root / download.path(cycle.year)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
+
+
+def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
+    """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
+    theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
+    return [*theme, "assets/fonts/fonts.css", *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -172,7 +172,7 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading
 
 # the pages that show a subsidiary's part of the cycle (vakr.orgscope), not a shared document
 SCOPED_VIEWS = (CYCLE, PLAN, EXECUTION, MONITORING, CARTOGRAM, RISKS, POSITIONS, OPEN_DATA)
-_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the templates that show the cartogram
+_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index", "embed_cartogram"}  # the templates that show the cartogram
 
 
 def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool,
