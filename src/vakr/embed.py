@@ -27,6 +27,7 @@ from vakr.templating import environment
 
 EMBED_DIR = "embed"
 SCRIPT = "assets/javascripts/vakr-embed.js"
+ICON = "assets/favicon.svg"  # as mkdocs.yml's theme.favicon: a page without one makes the browser ask for /favicon.ico
 MESSAGE = "vakr-embed-height"  # the postMessage the embed sends and the snippet listens for
 KINDS = {"cartogram": View("embed_cartogram", "page.cartogram"), "plan": View("embed_plan", "page.execution")}
 FULL_PAGE = {"cartogram": CARTOGRAM.path, "plan": EXECUTION.path}  # where «the full page» leads
@@ -83,7 +84,7 @@ def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
         org_name=_name(label, lang),
         body=Markup(_LINK.sub('<a target="_top" ', rendered.html)), full=link_to(FULL_PAGE[embed.kind](embed.year)),
         full_label=strings.t(lang, "embed.full"), stylesheets=[relative(sheet, here) for sheet in stylesheets],
-        script=relative(SCRIPT, here), palette=palette,
+        script=relative(SCRIPT, here), icon=relative(ICON, here), palette=palette,
     )
 
 
