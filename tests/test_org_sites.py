@@ -62,7 +62,7 @@ def sites_command(out: Path, root: Path = ROOT, env: dict[str, str] | None = Non
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sites") / "sites"
-    result = sites_command(out)
+    result = sites_command(out, env={"SITE_URL": "https://example.kz/{org}/anticorruption/"})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -79,6 +79,8 @@ def test_make_sites_builds_the_company_and_every_subsidiary(sites: Path) -> None
     for org in ["spk", *SUBSIDIARIES]:
         assert (sites / org / "index.html").is_file() and (sites / org / "kk" / "index.html").is_file()
         assert (sites / org / "pagefind").is_dir(), "each site has its own search index"
+        canonical = Site(sites / org).page("").select_one("link[rel=canonical]")["href"]
+        assert canonical == f"https://example.kz/{org}/anticorruption/", "SITE_URL's {org} is each site's id"
 
 
 @pytest.mark.parametrize("org", SUBSIDIARIES)

@@ -19,7 +19,7 @@ from typing import NoReturn
 from vakr import consistency, publish
 from vakr.coverage import coverage_lines
 from vakr.errors import DataError, DataErrors
-from vakr.load import load_site
+from vakr.load import SiteData, load_site
 from vakr.orgscope import ORG_ENV, UnknownOrganization, check_organization, site_organizations
 from vakr.statedate import build_day, build_epoch, state_date
 from vakr.search import write_index as search_index
@@ -27,11 +27,16 @@ from vakr.search import write_index as search_index
 
 def check(root: Path) -> int:
     """Validate data/; print the coverage and the date the build would show the state for."""
+    return 0 if _checked(root) is not None else 1
+
+
+def _checked(root: Path) -> SiteData | None:
+    """`check`'s work, giving the data it checked (None when it has errors, printed)."""
     try:
         site = load_site(root / "data")
     except DataErrors as err:
         print(err, file=sys.stderr)
-        return 1
+        return None
     for line in coverage_lines(site):
         print(line)
     epoch, note = build_epoch(root)
@@ -41,14 +46,15 @@ def check(root: Path) -> int:
     for warning in consistency.warnings(site, state):
         print(f"Внимание: {warning}", file=sys.stderr)
     print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
-    return 0
+    return site
 
 
 def build(root: Path, site_dir: Path, strict: bool = True, org: str | None = None) -> int:
     """Validate, build into a sibling of `site_dir`, then exchange it for the site in one step;
     `org`: that organization's own site (vakr.orgscope)."""
     site_dir = site_dir.resolve()
-    if check(root) != 0 or not _known(root, [org] if org else []):
+    site = _checked(root)
+    if site is None or not _known(site, [org] if org else []):
         print(f"Сайт не собран; {site_dir} не изменён.", file=sys.stderr)
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -94,15 +100,13 @@ def _finish(staging: Path, site_dir: Path) -> bool:
     return True
 
 
-def _known(root: Path, orgs: list[str]) -> bool:
-    """Every id names an organization that can have a site; else say which can (data/ is valid:
-    check() has passed)."""
-    site = load_site(root / "data")
+def _known(site: SiteData, orgs: list[str]) -> bool:
+    """Every id names an organization that can have a site; else say which can."""
     try:
         for org in orgs:
             check_organization(site, org)
     except UnknownOrganization as err:
-        print(f"Организация не найдена: {err}", file=sys.stderr)
+        print(f"Сайт организации (--org) не собирается: {err}", file=sys.stderr)
         return False
     return True
 
@@ -111,10 +115,11 @@ def sites(root: Path, out: Path) -> int:
     """Every organization's site (the Company's full one too) into `out/<id>/`, built in one
     process that loads the data once (hooks/vakr_sites.py); each site replaced in one step."""
     out = out.resolve()
-    if check(root) != 0:
+    site = _checked(root)
+    if site is None:
         print(f"Сайты не собраны; {out} не изменена.", file=sys.stderr)
         return 1
-    orgs = [org.id for org in site_organizations(load_site(root / "data"))]
+    orgs = [org.id for org in site_organizations(site)]
     out.mkdir(parents=True, exist_ok=True)
     staged = {org: publish.staging(out / org) for org in orgs}
     command = [sys.executable, str(root / "hooks" / "vakr_sites.py"), str(root / "mkdocs.yml"),
