@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from browser import serve
@@ -63,7 +62,8 @@ def _headers(tmp: Path, hosts: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def allowed(site_dir: Path, port: int, cms: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def allowed(site_dir: Path, port: int, cms: tuple[Path, str],
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site under nginx with the CMS's origin in the list of hosts."""
     origin = cms[1].rstrip("/")
     with nginx(site_dir, port, _headers(tmp_path_factory.mktemp("conf"), origin)) as base:
@@ -79,7 +79,8 @@ def _snippet(site: Site, org: str, kind: str, lang: str = "") -> str:
 def _cms_page(cms: tuple[Path, str], name: str, snippet: str) -> str:
     folder, url = cms
     (folder / f"{name}.html").write_text(
-        f"<!doctype html><html lang='ru'><head><meta charset='utf-8'><title>CMS</title><link rel='icon' href='data:,'></head><body>"
+        "<!doctype html><html lang='ru'><head><meta charset='utf-8'><title>CMS</title>"
+        "<link rel='icon' href='data:,'></head><body>"
         f"<h1>Сайт ДЗО</h1><p>До вставки.</p>{snippet}<p>После вставки.</p></body></html>", encoding="utf-8")
     return f"{url}{name}.html"
 

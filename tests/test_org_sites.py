@@ -54,8 +54,8 @@ def own_risks(org_id: str) -> list[str]:
     return [risk["id"] for risk in RISKS if members(org_id) & set(risk["organizations"])]
 
 
-def sites_command(out: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vakr", "--root", str(root), "sites", "--out", str(out)],
+def sites_command(out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "vakr", "--root", str(ROOT), "sites", "--out", str(out)],
                           capture_output=True, text=True, check=False, env={**os.environ, **(env or {})})
 
 
@@ -126,7 +126,8 @@ def test_a_subsidiarys_open_data_holds_its_part_only(sites: Path, org: str) -> N
 
 @pytest.mark.parametrize("org", SUBSIDIARIES)
 @pytest.mark.parametrize("lang", ["", "kk/"])
-def test_a_subsidiarys_name_heads_its_site_and_every_page_links_the_company(sites: Path, org: str, lang: str) -> None:
+def test_a_subsidiarys_name_heads_its_site_and_every_page_links_the_company(sites: Path, org: str,
+                                                                           lang: str) -> None:
     site = Site(sites / org)
     name = ORGS[org]["name"]["ru"]  # no Kazakh name in organizations.yml: shown as registered
     for url in [lang, f"{lang}{YEAR}/plan/", f"{lang}{YEAR}/cartogram/", f"{lang}{YEAR}/schedule/"]:

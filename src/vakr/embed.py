@@ -27,7 +27,7 @@ from vakr.templating import environment
 
 EMBED_DIR = "embed"
 SCRIPT = "assets/javascripts/vakr-embed.js"
-ICON = "assets/favicon.svg"  # as mkdocs.yml's theme.favicon: a page without one makes the browser ask for /favicon.ico
+ICON = "assets/favicon.svg"  # mkdocs.yml's theme.favicon: without one the browser asks for /favicon.ico
 MESSAGE = "vakr-embed-height"  # the postMessage the embed sends and the snippet listens for
 KINDS = {"cartogram": View("embed_cartogram", "page.cartogram"), "plan": View("embed_plan", "page.execution")}
 FULL_PAGE = {"cartogram": CARTOGRAM.path, "plan": EXECUTION.path}  # where «the full page» leads
@@ -82,7 +82,8 @@ def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
     return environment().get_template("embed.html.j2").render(
         lang=lang, title=strings.t(lang, view.title_key), org_plain=getattr(label, lang) or label.ru,
         org_name=_name(label, lang),
-        body=Markup(_LINK.sub('<a target="_top" ', rendered.html)), full=link_to(FULL_PAGE[embed.kind](embed.year)),
+        body=Markup(_LINK.sub('<a target="_top" ', rendered.html)),
+        full=link_to(FULL_PAGE[embed.kind](embed.year)),
         full_label=strings.t(lang, "embed.full"), stylesheets=[relative(sheet, here) for sheet in stylesheets],
         script=relative(SCRIPT, here), icon=relative(ICON, here), palette=palette,
     )
@@ -118,8 +119,8 @@ def snippets(site: SiteData, year: str, lang: str, site_url: str, here: str) -> 
     for embed in (e for e in embeds(site) if e.year == year):
         label = site.organizations[embed.org].label
         what = strings.t(lang, KINDS[embed.kind].title_key)
-        items.append({"id": f"{embed.org}-{embed.kind}", "preview": relative(embed.url(lang), here),
-                      "title": Markup(escape(strings.template(lang, "embed.item"))).format(org=_name(label, lang), what=what),
+        title = Markup(escape(strings.template(lang, "embed.item"))).format(org=_name(label, lang), what=what)
+        items.append({"id": f"{embed.org}-{embed.kind}", "preview": relative(embed.url(lang), here), "title": title,
                       "code": snippet(embed, lang, site_url, f"{what} — {getattr(label, lang) or label.ru}")})
     if not items:
         return ""

@@ -81,7 +81,8 @@ def _cycle(site: SiteData, cycle: Cycle, org_id: str) -> Cycle:
     numbers = {item.number for item in plan.items} if plan else set()
     risks = cycle.risks
     if risks is not None:
-        risks = risks.model_copy(update={"risks": [r for r in risks.risks if belongs(site, r.organizations, org_id)]})
+        own_risks = [r for r in risks.risks if belongs(site, r.organizations, org_id)]
+        risks = risks.model_copy(update={"risks": own_risks})
     monitoring = cycle.monitoring
     if monitoring is not None:
         own = {n: reports for n, reports in monitoring.plan.items() if n in numbers}
