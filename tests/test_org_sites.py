@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,7 +48,10 @@ def members(org_id: str) -> set[str]:
 
 
 def own_items(org_id: str) -> list[int]:
-    return [item["number"] for item in PLAN if members(org_id) & set(item["executor"]["organizations"])]
+    """The items it executes and the measures against its risks."""
+    measures = {n for risk in RISKS if risk["id"] in own_risks(org_id) for n in risk["plan_items"]}
+    return [item["number"] for item in PLAN
+            if members(org_id) & set(item["executor"]["organizations"]) or item["number"] in measures]
 
 
 def own_risks(org_id: str) -> list[str]:
@@ -157,6 +161,23 @@ def test_a_subsidiarys_history_shows_no_other_organizations_item(sites: Path) ->
         rows = list(csv.DictReader(f))
     own = {"plan": {str(n) for n in own_items("almaty-finance")}, "risks": set(own_risks("almaty-finance"))}
     assert all(row["item"] in own[row["document"]] for row in rows if row["document"] in own), rows
+
+
+def test_a_risk_shared_with_another_organization_brings_its_measures(tmp_path: Path) -> None:
+    """R06 (plan item 6, executed by Almaty Finance) made a risk of the МФО too: the МФО's part
+    holds the risk and the measure its list quotes, and no other item of Almaty Finance."""
+    from vakr.load import load_site
+    from vakr.orgscope import for_organization
+
+    shutil.copytree(DATA, tmp_path / "data")
+    risks = tmp_path / "data" / YEAR / "risks.yml"
+    text = risks.read_text(encoding="utf-8")
+    old = "  - id: R06\n    organizations: [almaty-finance]\n"
+    assert old in text
+    risks.write_text(text.replace(old, "  - id: R06\n    organizations: [almaty-finance, mfo-almaty]\n"), encoding="utf-8")
+    part = for_organization(load_site(tmp_path / "data"), "mfo-almaty").cycle(YEAR)
+    assert [r.id for r in part.risks.risks] == sorted([*own_risks("mfo-almaty"), "R06"])
+    assert [item.number for item in part.plan.items] == sorted([*own_items("mfo-almaty"), 6])
 
 
 @pytest.mark.parametrize("org", ["compliance", "no-such-org"])

@@ -1,10 +1,10 @@
 """One organization's part of the data, for the site a subsidiary (ДЗО) publishes on its own
 website (schedule items 9 and 12: «на официальном интернет-ресурсе Общества и его ДЗО»).
 
-The part is a selection, never a rewrite: its plan items (those it executes, itself or through
-its units) with their reports, its risks (its row of the cartogram), its positions; the
-documents of the whole ВАКР (the schedule, the announcements it orders, the report, the
-originals) stay whole, as approved. Every page and download is then rendered from the
+The part is a selection, never a rewrite: its risks (its row of the cartogram), its plan items
+(those it executes, itself or through its units, and the measures against its risks) with their
+reports, its positions; the documents of the whole ВАКР (the schedule, the announcements it
+orders, the report, the originals) stay whole, as approved. Every page and download is then rendered from the
 selection by the same code as the Company's site, so nothing is written twice."""
 
 from __future__ import annotations
@@ -77,12 +77,13 @@ def belongs(site: SiteData, refs: list[str], org_id: str) -> bool:
 
 
 def _cycle(site: SiteData, cycle: Cycle, org_id: str) -> Cycle:
-    plan = _plan(site, cycle.plan, org_id)
-    numbers = {item.number for item in plan.items} if plan else set()
     risks = cycle.risks
     if risks is not None:
         own_risks = [r for r in risks.risks if belongs(site, r.organizations, org_id)]
         risks = risks.model_copy(update={"risks": own_risks})
+    measures = {n for risk in (risks.risks if risks else []) for n in risk.plan_items}
+    plan = _plan(site, cycle.plan, org_id, measures)
+    numbers = {item.number for item in plan.items} if plan else set()
     monitoring = cycle.monitoring
     if monitoring is not None:
         own = {n: reports for n, reports in monitoring.plan.items() if n in numbers}
@@ -91,12 +92,13 @@ def _cycle(site: SiteData, cycle: Cycle, org_id: str) -> Cycle:
                    publications=_publications(site, cycle.publications, org_id))
 
 
-def _plan(site: SiteData, plan: Plan | None, org_id: str) -> Plan | None:
-    """The approved plan with the organization's items only (none, where it executes none: its
-    pages then say so, never that the plan is not approved)."""
+def _plan(site: SiteData, plan: Plan | None, org_id: str, measures: set[int]) -> Plan | None:
+    """The approved plan with the organization's items only: those it executes and the measures
+    against its risks (none at all: its pages say so, never that the plan is not approved)."""
     if plan is None:
         return None
-    items = [item for item in plan.items if belongs(site, item.executor.organizations, org_id)]
+    items = [item for item in plan.items
+             if belongs(site, item.executor.organizations, org_id) or item.number in measures]
     return plan.model_copy(update={"items": items})
 
 
