@@ -18,7 +18,7 @@ COMPILE = @$(BIN)/python -m compileall -q src hooks
 STOP_MAKE  = kill -PIPE $$PPID
 QUIET_FAIL = || { $(STOP_MAKE); exit 1; }
 
-.PHONY: serve build check test schema lock clean import bench forms reports translation fonts audit
+.PHONY: serve build sites check test schema lock clean import bench forms reports translation fonts audit
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -40,9 +40,13 @@ serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0
 	$(COMPILE)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## validate data/ and write the publishable site to site/
+build: $(STAMP)  ## validate data/ and write the publishable site to site/ (ORG=almaty-finance: that organization's own site)
 	$(COMPILE)
-	@$(BIN)/python -m vakr build --site-dir site $(QUIET_FAIL)
+	@$(BIN)/python -m vakr build --site-dir site $(if $(ORG),--org "$(ORG)") $(QUIET_FAIL)
+
+sites: $(STAMP)  ## the Company's site and each subsidiary's own, in one run: sites/<id>/
+	$(COMPILE)
+	@$(BIN)/python -m vakr sites --out sites $(QUIET_FAIL)
 
 check: $(STAMP)  ## validate data/ only
 	@$(BIN)/python -m vakr check $(QUIET_FAIL)
@@ -90,4 +94,4 @@ lock:  ## re-pin requirements*.txt from requirements*.in (needs network)
 	@echo "review requirements.txt; then update requirements-test.txt the same way"
 
 clean:
-	rm -rf $(VENV) site site.* .pytest_cache build/bench
+	rm -rf $(VENV) site site.* sites .pytest_cache build/bench

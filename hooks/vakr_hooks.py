@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from copy import deepcopy
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,7 +40,10 @@ from vakr.liveindex import LiveIndex
 from vakr.load import SiteData, load_site
 from vakr.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.navigation import site_nav
-from vakr.pages import VIEWS, link_pages, page_url, write_if_changed, write_stubs
+from vakr.orgscope import (ORG_ENV, UnknownOrganization, company_link, for_organization, history_for, home_title,
+                           site_names)
+from vakr.embed import snippets, write_embeds
+from vakr.pages import OPEN_DATA, VIEWS, link_pages, page_url, write_if_changed, write_stubs
 from vakr.render import BuildContext, Heading, Rendered, render, render_home
 from vakr.serve_error import error_page
 from vakr.statedate import build_epoch
@@ -52,8 +56,8 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None,
-                         "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
+_cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all": None, "drafts": False,
+                         "error": None, "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
 _fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
 _search = LiveIndex()  # the search index under `mkdocs serve`
 _downloads: dict[str, set[Path]] = {}  # the download files written for each cycle, by the last build
@@ -63,12 +67,13 @@ def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
     Each process builds from its own pages folder (see `on_config`)."""
-    _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
-    _cache["serve"] = command == "serve"
+    drafts = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    if drafts != _cache["drafts"]:
+        _cache["loaded"] = None
+    _cache.update(drafts=drafts, serve=command == "serve", signature=None, inputs=None)
     _cache["dirty"] = command == "serve" and dirty  # `make serve`: rebuild only what a save changed
     if _cache["dirty"]:
         logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notices)
-    _cache["signature"] = _cache["inputs"] = None
 
 
 def _dirty_notices(record: logging.LogRecord) -> bool:
@@ -110,21 +115,25 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _site(config: MkDocsConfig) -> SiteData:
     """The validated data, reloaded only when a file under data/ changed: both language
-    builds and unchanged `serve` rebuilds reuse it."""
-    data_dir = _root(config) / "data"
-    signature = _signature(data_dir)
-    if signature != _cache["signature"]:
+    builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it."""
+    root = _root(config)
+    data = _signature(root / "data")
+    organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
+    if (data, organization) != _cache["signature"]:
         try:
-            with sourcecache.reused() if _cache["serve"] else nullcontext():
-                everything = load_site(data_dir)
-            site = everything if _cache["drafts"] else published(everything)
-        except DataErrors as err:
+            if data != _cache["loaded"]:
+                with sourcecache.reused() if _cache["serve"] else nullcontext():
+                    everything = load_site(root / "data")
+                whole = everything if _cache["drafts"] else published(everything)
+                # git is read once per data change, not per page nor per organization
+                _cache.update(loaded=data, all=everything, whole=whole, history=read_history(root, whole))
+            site = for_organization(_cache["whole"], organization) if organization else _cache["whole"]
+        except (DataErrors, UnknownOrganization) as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
             raise PluginError(str(err)) from None
-        history = read_history(_root(config), site)  # git is read once per data change, not per page
-        epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
-        context = BuildContext(Path(config.docs_dir), epoch, history)
-        _cache.update(signature=signature, site=site, all=everything, context=context)
+        epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
+        context = BuildContext(Path(config.docs_dir), epoch, history_for(_cache["history"], site))
+        _cache.update(signature=(data, organization), site=site, context=context)
         for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
             log.info(line)
         # a warning fails a strict build: `vakr build` has printed these already (its check)
@@ -157,8 +166,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
     if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
         _plan_rebuild(config, site, stubs_changed)
-    config.site_name = strings.t(lang, "site.name")
-    config.copyright = strings.t(lang, "site.copyright")
+    config.site_name, config.copyright = site_names(site, lang)
+    config.extra["vakr_company"] = company_link(site, config.extra.get("vakr_company_site"), lang)
     config.site_description = strings.t(lang, "site.description")  # pages without data of their own: the 404
     config.nav = site_nav(site, Path(config.docs_dir), lang)
     # one 404 page for both languages, written by the default language's build (see
@@ -170,14 +179,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_H1 = re.compile(r"(<h1[^>]*>).*?</h1>", re.S)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("vakr_view") is None:
         return html
+    lang = _language(config)
     # loaded (and its files checked for changes) once per build, in on_config; a page the
     # rebuild's plan has rendered already is not rendered again
-    rendered = _cache["rendered"].pop(page.url, None) or _render_page(page.meta, _language(config), page.url)
+    rendered = (_cache["rendered"].pop(page.url, None)
+                or _render_page(page.meta, lang, page.url, config.site_url or "/"))
     if _cache["dirty"]:
         _fingerprints.update(page.url, rendered)
+    if page.meta["vakr_cycle"] == "current" and (title := home_title(_cache["site"], lang)):
+        html = _H1.sub(lambda found: f"{found[1]}{title}</h1>", html, 1)  # a subsidiary's site: its own name
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
@@ -186,7 +202,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + rendered.html
 
 
-def _render_page(meta: dict[str, Any], lang: str, url: str) -> Rendered:
+def _render_page(meta: dict[str, Any], lang: str, url: str, site_url: str) -> Rendered:
     """The data part of the page at `url` whose front matter is `meta`."""
     site = _cache["site"]
     year = meta["vakr_cycle"]
@@ -198,8 +214,13 @@ def _render_page(meta: dict[str, Any], lang: str, url: str) -> Rendered:
     if year == "current":  # the home page: the cycles under way, under its own text
         return render_home(site, lang, link_to, _cache["context"])
     cycle = site.current if year == "site" else site.cycle(year)
-    return render(VIEWS[meta["vakr_view"]], site, cycle, lang, link_to, False, meta.get("vakr_key"),
-                  _cache["context"])
+    rendered = render(VIEWS[meta["vakr_view"]], site, cycle, lang, link_to, False, meta.get("vakr_key"),
+                      _cache["context"])
+    if meta["vakr_view"] == OPEN_DATA.name:  # the embeds of the cycle, with the code to paste (vakr.embed)
+        extra = snippets(site, cycle.year, lang, site_url, url)
+        heading = [Heading(2, "embed", strings.t(lang, "embed.heading"))] if extra else []
+        rendered = replace(rendered, html=rendered.html + extra, toc=[*rendered.toc, *heading])
+    return rendered
 
 
 HOME_META = {"vakr_view": "index", "vakr_cycle": "current"}  # docs/index.md and index.kk.md
@@ -237,7 +258,7 @@ def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> 
     for path, meta in pages:
         for lang in LANGUAGES:
             url = page_url(path, lang)
-            rendered = _cache["rendered"][url] = _render_page(meta, lang, url)
+            rendered = _cache["rendered"][url] = _render_page(meta, lang, url, config.site_url or "/")
             if _fingerprints.update(url, rendered):
                 (site_dir / url / "index.html").unlink(missing_ok=True)
                 changed += 1
@@ -315,12 +336,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     the same data as the pages (the other language's build runs after this one). Under
     `mkdocs serve`, index the site for search once the last language is built (`vakr
     build` does it after the whole build)."""
-    if _cache["serve"] and _language(config) == LANGUAGES[-1]:
-        _search.update(Path(config.site_dir), lambda count: log.info("Поиск обновлён: %d результатов", count))
-    if _language(config) != DEFAULT_LANGUAGE:
+    site, lang, root = _cache["site"], _language(config), Path(config.site_dir)
+    write_embeds(site, lang, root, _cache["context"], _stylesheets(root, config), dict(config.theme["palette"]))
+    if _cache["serve"] and lang == LANGUAGES[-1]:
+        _search.update(root, lambda count: log.info("Поиск обновлён: %d результатов", count))
+    if lang != DEFAULT_LANGUAGE:
         return
-    site = _cache["site"]
-    root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
         history = _cache["context"].history
@@ -336,6 +357,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         for gone in _downloads.get(cycle.year, set()) - written.keys():  # one the data no longer gives
             gone.unlink(missing_ok=True)
         _downloads[cycle.year] = set(written)
+
+
+def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
+    """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
+    theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
+    return [*theme, "assets/fonts/fonts.css", *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vakr.errors import DataError, DataErrors, Index, field_path
 from vakr.files import ORIGINAL_SUFFIXES, docs_errors, named_file_problem
@@ -24,6 +24,9 @@ DIRECTIONS_FILE, MATRIX_FILE, RISKS_FILE = "directions.yml", "risk-matrix.yml", 
 PUBLICATIONS_FILE, CONTACTS_FILE = "publications.yml", "contacts.yml"
 MONITORING_FILE = "monitoring.yml"
 HISTORY_FILE = "history.yml"
+if TYPE_CHECKING:
+    from vakr.orgscope import Scope
+
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
 
@@ -48,6 +51,7 @@ class SiteData:
     directions: dict[str, Direction] = field(default_factory=dict)
     risk_matrix: RiskMatrix | None = None
     contacts: Contacts | None = None
+    scope: Scope | None = None  # one subsidiary's site (vakr.orgscope); None: the Company's full site
 
     @property
     def current(self) -> Cycle:
@@ -55,6 +59,10 @@ class SiteData:
 
     def cycle(self, year: str) -> Cycle:
         return next(c for c in self.cycles if c.year == year)
+
+    def shows(self, org: Organization) -> bool:
+        """The site has a cartogram row and a page for `org`: a subsidiary's site only its own."""
+        return self.scope is None or self.scope.org.id == org.id
 
 
 def load_site(data_dir: Path) -> SiteData:

@@ -104,7 +104,7 @@ def cartogram_pages(site: SiteData, cycle: Cycle) -> list[PageSpec]:
         return []
     pages = [_fixed(view, cycle.year) for view in CARTOGRAM_VIEWS]
     for org in site.organizations.values():
-        if org.kind != "department":
+        if org.kind != "department" and site.shows(org):  # a subsidiary's site: its own
             label = org.label
             titles = {lang: getattr(label, lang) or label.ru for lang in LANGUAGES}
             pages.append(PageSpec(ORGANIZATION, cycle.year, titles, key=org.id))

@@ -24,7 +24,8 @@ from vakr.drafts import has_kk_texts
 from vakr.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.home import HomeCycles, home_cycles
-from vakr.pages import ANNOUNCEMENT, CYCLE, OPEN_DATA, ORGANIZATION, SCHEDULE, VIEWS, View, entry_title, item_id
+from vakr.pages import (ANNOUNCEMENT, CARTOGRAM, CYCLE, EXECUTION, MONITORING, OPEN_DATA, ORGANIZATION, PLAN, POSITIONS,
+                        RISKS, SCHEDULE, VIEWS, View, entry_title, item_id)
 from vakr.render_monitoring import CycleStatus, StatusView
 from vakr.statedate import StateDate, build_day, state_date
 from vakr.templating import environment
@@ -170,7 +171,9 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading
     return toc
 
 
-_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the templates that show the cartogram
+# the pages that show a subsidiary's part of the cycle (vakr.orgscope), not a shared document
+SCOPED_VIEWS = (CYCLE, PLAN, EXECUTION, MONITORING, CARTOGRAM, RISKS, POSITIONS, OPEN_DATA)
+_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index", "embed_cartogram"}  # the templates that show the cartogram
 
 
 def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool,
@@ -197,6 +200,8 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     context = context or BuildContext()
     values = _values(view, site, cycle, lang, link_to, embedded, key, context)
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
+    if site.scope is not None and view in SCOPED_VIEWS:  # a subsidiary's own site: which part this is
+        html = environment().get_template("_scope.html.j2").render(**values) + html
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(values["h"]) + html
     lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""
