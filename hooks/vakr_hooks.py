@@ -60,7 +60,7 @@ _cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all"
                          "error": None, "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
 _fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
 _search = LiveIndex()  # the search index under `mkdocs serve`
-_downloads: dict[str, set[Path]] = {}  # the download files written for each cycle, by the last build
+_downloads: dict[tuple[Path, str], set[Path]] = {}  # the download files of each site and cycle, last build
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -354,9 +354,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         for target, content in written.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        for gone in _downloads.get(cycle.year, set()) - written.keys():  # one the data no longer gives
+        # one the data no longer gives; by site folder too, as `vakr sites` builds one per organization
+        for gone in _downloads.get((root, cycle.year), set()) - written.keys():
             gone.unlink(missing_ok=True)
-        _downloads[cycle.year] = set(written)
+        _downloads[(root, cycle.year)] = set(written)
 
 
 def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:

@@ -72,7 +72,11 @@ def _settled(live: LiveSite, timeout: float = 300) -> None:
     deadline, seen, quiet_since = time.monotonic() + timeout, None, time.monotonic()
     while True:
         log = live.log.read_text(encoding="utf-8", errors="replace")
-        counts = (log.count("Building documentation..."), log.count("Documentation built in"), log.count(SEARCH_DONE))
+        # the live-reload server logs «Reloading browsers» after each rebuild it started has ended,
+        # the first build aside (MkDocs' own «Documentation built in» is at times held back by the
+        # i18n plugin's log filter)
+        built = log.count("Reloading browsers") + 1
+        counts = (log.count("Building documentation..."), built, log.count(SEARCH_DONE))
         if counts != seen:
             seen, quiet_since = counts, time.monotonic()
         elif len(set(counts)) == 1 and time.monotonic() - quiet_since > QUIET_S:
