@@ -19,9 +19,8 @@ from markupsafe import Markup, escape
 
 from vakr import strings
 from vakr.load import Cycle, SiteData
-from vakr.model import DEFAULT_LANGUAGE, Text
-from vakr.orgscope import for_organization, site_organizations
-from vakr.pages import CARTOGRAM, EXECUTION, View, page_url
+from vakr.orgscope import for_organization, org_name, org_name_html, site_organizations
+from vakr.pages import CARTOGRAM, EXECUTION, View, page_url, write_if_changed
 from vakr.render import BuildContext, render
 from vakr.templating import environment
 
@@ -78,10 +77,10 @@ def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
 
     view = KINDS[embed.kind]
     rendered = render(view, own, cycle, lang, link_to, False, None, _context_for(context, own is site))
-    label = own.organizations[embed.org].label
+    org = own.organizations[embed.org]
     return environment().get_template("embed.html.j2").render(
-        lang=lang, title=strings.t(lang, view.title_key), org_plain=getattr(label, lang) or label.ru,
-        org_name=_name(label, lang),
+        lang=lang, title=strings.t(lang, view.title_key), org_plain=org_name(org, lang),
+        org_name=org_name_html(org, lang),
         body=Markup(_LINK.sub('<a target="_top" ', rendered.html)),
         full=link_to(FULL_PAGE[embed.kind](embed.year)),
         full_label=strings.t(lang, "embed.full"), stylesheets=[relative(sheet, here) for sheet in stylesheets],
@@ -100,16 +99,9 @@ def _context_for(context: BuildContext, same: bool) -> BuildContext:
 def write_embeds(site: SiteData, lang: str, root: Path, context: BuildContext, stylesheets: list[str],
                  palette: dict[str, str]) -> None:
     """Write every embed of `site` in `lang` under the site's root folder `root`."""
-    for embed in embeds(site):
-        target = root / embed.url(lang) / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_embed(embed, site, lang, context, stylesheets, palette), encoding="utf-8")
-
-
-def _name(label: Text, lang: str) -> Markup:
-    """An organization's name in `lang`, or in Russian marked as such."""
-    own = getattr(label, lang)
-    return escape(own) if own else Markup('<span lang="{}">{}</span>').format(DEFAULT_LANGUAGE, label.ru)
+    for embed in embeds(site):  # unchanged files kept: `make serve` writes them after every save
+        write_if_changed(root / embed.url(lang) / "index.html", render_embed(embed, site, lang, context,
+                                                                             stylesheets, palette))
 
 
 def snippets(site: SiteData, year: str, lang: str, site_url: str, here: str) -> str:
@@ -117,11 +109,11 @@ def snippets(site: SiteData, year: str, lang: str, site_url: str, here: str) -> 
     from page folder `here`, and the code to paste, with the site's address (SITE_URL)."""
     items = []
     for embed in (e for e in embeds(site) if e.year == year):
-        label = site.organizations[embed.org].label
+        org = site.organizations[embed.org]
         what = strings.t(lang, KINDS[embed.kind].title_key)
-        title = Markup(escape(strings.template(lang, "embed.item"))).format(org=_name(label, lang), what=what)
+        title = Markup(escape(strings.template(lang, "embed.item"))).format(org=org_name_html(org, lang), what=what)
         items.append({"id": f"{embed.org}-{embed.kind}", "preview": relative(embed.url(lang), here), "title": title,
-                      "code": snippet(embed, lang, site_url, f"{what} — {getattr(label, lang) or label.ru}")})
+                      "code": snippet(embed, lang, site_url, f"{what} — {org_name(org, lang)}")})
     if not items:
         return ""
     return environment().get_template("_embeds.html.j2").render(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 
+from markupsafe import Markup, escape
+
 from vakr import strings
 from vakr.cartogram import top_level
 from vakr.history import History
@@ -117,6 +119,13 @@ def org_name(org: Organization, lang: str) -> str:
     return getattr(label, lang) or label.ru
 
 
+def org_name_html(org: Organization, lang: str) -> Markup:
+    """`org_name` as HTML: the Russian name stands in a Kazakh page marked `lang="ru"`, so a
+    screen reader reads it in Russian."""
+    own = getattr(org.label, lang)
+    return escape(own) if own else Markup('<span lang="{}">{}</span>').format(DEFAULT_LANGUAGE, org.label.ru)
+
+
 def site_names(site: SiteData, lang: str) -> tuple[str, str]:
     """The site's name and copyright line in `lang`: the Company's, or the subsidiary's own."""
     if site.scope is None:
@@ -130,11 +139,7 @@ def home_title(site: SiteData, lang: str) -> str | None:
     name, marked Russian where the data has no name in `lang`; None on the Company's site."""
     if site.scope is None:
         return None
-    label = site.scope.org.label
-    name = html.escape(getattr(label, lang) or label.ru)
-    if getattr(label, lang) is None:
-        name = f'<span lang="{DEFAULT_LANGUAGE}">{name}</span>'
-    return html.escape(strings.template(lang, "site.name.org")).format(name=name)
+    return html.escape(strings.template(lang, "site.name.org")).format(name=org_name_html(site.scope.org, lang))
 
 
 def company_link(site: SiteData, address: str | None, lang: str) -> str | None:
