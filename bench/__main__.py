@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -21,10 +22,13 @@ from typing import Any
 from bench import search, serve, stock, synthetic, timing, weight
 from bench.report import KB, Target, write
 from bench.workspace import ROOT, project_copy
+from vakr.publish.templating import CACHE_DIR
 
-OVERHEAD_MAX = 1.2
-REBUILD_MAX_S = 1.0
+OVERHEAD_MAX = FIRST_BUILD_MAX = 1.2
+REBUILD_MAX_S = 0.5  # from a saved edit of the current cycle's plan to the reloaded page, at 1×
 BIG_SCALE, BIG_BUILD_MAX_S, BIG_PEAK_MAX_MB = 50, 20.0, 500.0
+BIG_OVERHEAD_MAX, BIG_REBUILD_MAX_S = 1.3, 1.5  # at 50×: full build against the stock one; a save's rebuild
+STOCK_EDITED = Path("docs") / "2026" / "plan.md"  # the stock site's page of the current cycle's plan
 HTML_GZ_MAX = 60 * KB
 LINEAR_SLACK = 1.5  # the cost of one more 1× of data at the largest scale, against the next smaller
 SEARCH_SCALES, SEARCH_TRANSFER_MAX, SEARCH_RESULT_MAX_S = (1, BIG_SCALE), 300 * KB, 1.0
@@ -45,12 +49,16 @@ def _busy(*loads: str) -> bool:
 
 
 FIRST_BUILD = "ours, first build"
+FRESH_CLONE = "ours, fresh clone"
 
 
-def _first_build(project: Path, site_dir: Path, tmp: Path) -> timing.Run:
-    """A build with no compiled templates kept from an earlier one (they are kept in the
-    temporary folder): the first build after a checkout or a reboot."""
+def _first_build(project: Path, site_dir: Path, tmp: Path, clone: bool = False) -> timing.Run:
+    """A build with an empty temporary folder: the first build after a reboot or a checkout
+    (compiled templates are kept in the virtual environment, `vakr.templating.CACHE_DIR`); with `clone`,
+    with no compiled template either: the very first build of a fresh clone."""
     tmp.mkdir()
+    if clone:
+        shutil.rmtree(CACHE_DIR, ignore_errors=True)
     return timing.build_once(project, site_dir, env={"TMPDIR": str(tmp)})
 
 
@@ -63,28 +71,40 @@ def overhead(work: Path, runs: int) -> tuple[dict[str, Any], Path]:
     stock.write_stock_site(work / "site-real", stock_project)
     series = timing.interleaved({"ours": real, "stock": stock_project}, runs, work)
     series[FIRST_BUILD] = timing.Series([_first_build(real, work / f"site-{FIRST_BUILD}", work / f"tmp-{n}") for n in range(runs)])
+    series[FRESH_CLONE] = timing.Series([_first_build(real, work / f"site-{FRESH_CLONE}", work / f"tmp-clone-{n}", clone=True)
+                                         for n in range(runs)])
     sites = {}
     for name, s in series.items():
         pages, html_bytes = _pages(work / f"site-{name}")
         sites[name] = {**s.as_dict(), "pages": pages, "html_bytes": html_bytes}
     return {"sites": sites, "ratio": series["ours"].median / series["stock"].median,
             "first_build_ratio": series[FIRST_BUILD].median / series["stock"].median,
+            "fresh_clone_ratio": series[FRESH_CLONE].median / series["stock"].median,
             "build_ratio": series["ours"].build_median / series["stock"].build_median,
             "flags": " ".join(timing.BUILD_FLAGS), "warm_up_s": round(first.seconds, 3)}, work / "site-real"
 
 
 def scale(work: Path, scales: list[int], runs: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """Our site at each scale; at the largest the stock site of the same pages too, built
+    alternately with ours."""
     rows, copied = [], []
     for k in scales:
         shape, copied = synthetic.generate(ROOT / "data", work / f"data-{k}x", k)
         project = project_copy(work / f"scale-{k}x", work / f"data-{k}x")
-        series = timing.Series([timing.build_once(project, work / f"site-{k}x") for _ in range(runs)])
         site = work / f"site-{k}x"
+        stock_row = {}
+        if k == BIG_SCALE:
+            timing.build_once(project, site)  # its pages are the model of the stock site's
+            stock.write_stock_site(site, work / f"stock-{k}x")
+            both = timing.interleaved({f"{k}x": project, f"stock-{k}x": work / f"stock-{k}x"}, runs, work)
+            series, stock_row = both[f"{k}x"], {"stock": both[f"stock-{k}x"].as_dict()}
+        else:
+            series = timing.Series([timing.build_once(project, site) for _ in range(runs)])
         pages, _ = _pages(site)
         heaviest = max(weight.site_pages(site), key=lambda url: weight.html_gz(site, url))
         rows.append({"scale": k, "cycles": shape.cycles, "plan_items": shape.plan_items * shape.cycles,
                      "schedule_items": shape.schedule_items * shape.cycles, "organizations": shape.organizations,
-                     "pages": pages, **series.as_dict(),
+                     "pages": pages, **series.as_dict(), **stock_row,
                      "heaviest_page": heaviest, "heaviest_html_gz": weight.html_gz(site, heaviest)})
     for prev, row in zip([None, *rows], rows):  # what one more 1× costs from the scale before: near-constant if linear
         row["from_scale"] = prev["scale"] if prev else None
@@ -104,13 +124,20 @@ def search_at_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def rebuild(work: Path, runs: int) -> dict[str, Any]:
-    """Through the build API in a child process, then end to end through `mkdocs serve`."""
+def rebuild(work: Path, runs: int, scales: list[int]) -> dict[str, Any]:
+    """At 1×: through the build API in a child process, then end to end through `mkdocs serve`
+    as `make serve` runs it, ours and the stock site's (one page edited); the same end to end
+    at the largest scale. Uses the stock sites and the data the other steps wrote."""
     project = project_copy(work / "rebuild")
     out = subprocess.run([sys.executable, "-m", "bench.rebuild", str(project), str(runs)], cwd=ROOT,
                          capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     results = json.loads(out.stdout.strip().splitlines()[-1])
     results["serve"] = serve.measure(project_copy(work / "serve"), runs)
+    results["stock_serve"] = serve.measure(work / "stock", runs, STOCK_EDITED)
+    if BIG_SCALE in scales:
+        results["big"] = {"scale": BIG_SCALE,
+                          "serve": serve.measure(project_copy(work / f"serve-{BIG_SCALE}x", work / f"data-{BIG_SCALE}x"), runs),
+                          "stock_serve": serve.measure(work / f"stock-{BIG_SCALE}x", runs, STOCK_EDITED)}
     return results
 
 
@@ -118,21 +145,38 @@ def targets(results: dict[str, Any]) -> list[Target]:
     found: list[Target] = []
     o = results["overhead"]
     cpu_ratio = o["sites"]["ours"]["cpu_median_s"] / o["sites"]["stock"]["cpu_median_s"]
+    sites = o["sites"]
     found.append(Target("overhead ratio at 1× (ours / stock), build after build",
-                        f"{o['ratio']:.2f} (CPU time: {cpu_ratio:.2f}; the first build, templates not yet compiled: "
-                        f"{o['first_build_ratio']:.2f})", f"≤ {OVERHEAD_MAX}", o["ratio"] <= OVERHEAD_MAX))
+                        f"{o['ratio']:.2f} ({sites['ours']['median_s']:.2f} s / stock {sites['stock']['median_s']:.2f} s; "
+                        f"CPU time: {cpu_ratio:.2f})", f"≤ {OVERHEAD_MAX}", o["ratio"] <= OVERHEAD_MAX))
+    found.append(Target("the first build at 1× after a reboot or a checkout (empty temporary folder) / stock",
+                        f"{o['first_build_ratio']:.2f} ({sites[FIRST_BUILD]['median_s']:.2f} s / stock "
+                        f"{sites['stock']['median_s']:.2f} s; a fresh clone, no template compiled yet: "
+                        f"{o['fresh_clone_ratio']:.2f})", f"≤ {FIRST_BUILD_MAX}", o["first_build_ratio"] <= FIRST_BUILD_MAX))
     r = results["rebuild"]
-    found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `mkdocs serve` drives it)",
+    found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `make serve` drives it)",
                         f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",
                         r["median_s"] <= REBUILD_MAX_S))
-    found.append(Target("the same, end to end in `mkdocs serve` (from the save, its watcher's wait included)",
-                        f"{r['serve']['median_s']:.2f} s", f"≤ {REBUILD_MAX_S} s", r["serve"]["median_s"] <= REBUILD_MAX_S))
+    serves = [(1, r["serve"], r["stock_serve"], REBUILD_MAX_S)]
+    if "big" in r:
+        serves.append((r["big"]["scale"], r["big"]["serve"], r["big"]["stock_serve"], BIG_REBUILD_MAX_S))
+    for k, ours, theirs, limit in serves:
+        found.append(Target(f"{k}×: from a saved edit of the current cycle's plan to the reloaded page, end to end in "
+                            "`mkdocs serve --dirty` (watcher, rebuild, page fetched)",
+                            f"{ours['median_s']:.2f} s (stock site, one page edited: {theirs['median_s']:.2f} s)",
+                            f"≤ {limit} s", ours["median_s"] <= limit))
     big = next((s for s in results["scale"] if s["scale"] == BIG_SCALE), None)
     if big:
+        theirs = big["stock"]
+        ratio = big["median_s"] / theirs["median_s"]
         found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s (CPU {big['cpu_median_s']:.2f} s)", f"≤ {BIG_BUILD_MAX_S:.0f} s",
                             big["median_s"] <= BIG_BUILD_MAX_S))
-        found.append(Target(f"{BIG_SCALE}× peak memory", f"{big['peak_mb']:.0f} MB", f"≤ {BIG_PEAK_MAX_MB:.0f} MB",
-                            big["peak_mb"] <= BIG_PEAK_MAX_MB))
+        found.append(Target(f"{BIG_SCALE}× full build / stock, built alternately",
+                            f"{ratio:.2f} ({big['median_s']:.2f} s / stock {theirs['median_s']:.2f} s; CPU "
+                            f"{big['cpu_median_s'] / theirs['cpu_median_s']:.2f})", f"≤ {BIG_OVERHEAD_MAX}", ratio <= BIG_OVERHEAD_MAX))
+        found.append(Target(f"{BIG_SCALE}× peak memory", f"{big['peak_mb']:.0f} MB (stock {theirs['peak_mb']:.0f} MB)",
+                            f"≤ {BIG_PEAK_MAX_MB:.0f} MB and below stock",
+                            big["peak_mb"] <= BIG_PEAK_MAX_MB and big["peak_mb"] < theirs["peak_mb"]))
     # From 10× on every synthetic cycle has the same shape (only their number grows), so the
     # last two steps compare like with like; in CPU time, which other processes do not bend.
     steps = [s for s in results["scale"] if s["per_extra_scale_cpu_s"] is not None and s["scale"] > 10]
@@ -183,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     step("search at " + ", ".join(f"{k}×" for k in scales if k in SEARCH_SCALES))
     search_rows = search_at_scale(args.work, scales)
     step("rebuild after a data edit")
-    rebuild_results = rebuild(args.work, args.runs)
+    rebuild_results = rebuild(args.work, args.runs, scales)
     load_after = _load()  # after the timings: the browser of the weight step is no other process's load
     step("weight in Chromium")
     pages = weight.measure(weight_site)

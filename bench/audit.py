@@ -64,6 +64,7 @@ def main() -> int:
              "| --- " * (1 + len(TARGETS) + len(METRICS)) + "|"]
     notes, missed = [], False
     with tempfile.TemporaryDirectory(prefix="vakr-audit-") as tmp:
+        os.chmod(tmp, 0o755)  # nginx's workers run as nobody: a private folder was a 403 on every page
         site = Path(tmp) / "site"
         build(site, base)
         with nginx(site, port):

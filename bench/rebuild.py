@@ -1,6 +1,7 @@
-"""Rebuild after a data edit, as `mkdocs serve` does it: one long-lived process, the
-configuration reloaded for every rebuild (so our hook module, and its cache keyed on the
-data files' signature, stays loaded), then a full build of both languages.
+"""Rebuild after a data edit, as `make serve` (`mkdocs serve --dirty`) does it: one
+long-lived process, the configuration reloaded for every rebuild (so our hook module, and
+its caches, stay loaded), then a build of both languages that writes again only the pages
+the edit changed (`vakr.publish.rebuild`).
 
 Run in a child process by the benchmark (`python -m bench.rebuild PROJECT RUNS`); prints
 JSON. What is not counted: serve's file watcher noticing the save (watchdog events, well
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import statistics
 import sys
@@ -20,14 +22,20 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-EDITED_FILE = Path("data") / "2026" / "plan.yml"
+EDITED_FILE = Path("data") / "2026" / "plan.yml"  # the current cycle's plan, at every scale
+_FIRST_TEXT = re.compile(r"^(  recommendation:\n    ru: .*?)(?: — правка \d+)?$", re.M)
 
 
-def edit(path: Path, n: int) -> None:
-    """Save the file with a changed comment line, as an officer's save changes its bytes
-    and its modification time."""
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text + f"# benchmark edit {n}\n", encoding="utf-8")
+def edit(path: Path, n: int) -> str:
+    """Save the file with plan item 1's recommendation changed (a word an officer fixes: the
+    plan page and the pages quoting it change); returns the changed text, which the reloaded
+    page must show. A Markdown page (the stock site's) gets the same text as a paragraph."""
+    text, mark = path.read_text(encoding="utf-8"), f"правка {n}"
+    if path.suffix == ".md":
+        path.write_text(text + f"\n{mark}\n", encoding="utf-8")
+    else:
+        path.write_text(_FIRST_TEXT.sub(lambda m: f"{m[1]} — {mark}", text, count=1), encoding="utf-8")
+    return mark
 
 
 def measure(project: Path, runs: int) -> dict[str, object]:
@@ -42,19 +50,20 @@ def measure(project: Path, runs: int) -> dict[str, object]:
         return config
 
     config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
+    sys.argv.append("--dirty")  # as `make serve` runs it: the i18n plugin reads it there
+    config.plugins.on_startup(command="serve", dirty=True)
     start = time.perf_counter()
-    build(config, serve_url=serve_url, dirty=False)  # serve's first build
+    build(config, serve_url=serve_url, dirty=True)  # serve's first build
     first = time.perf_counter() - start
     edit_times, edit_cpu, touch_free_times = [], [], []
     for n in range(runs):
         edit(project / EDITED_FILE, n)
         start, cpu = time.perf_counter(), time.process_time()
-        build(get_config(), serve_url=serve_url, dirty=False)  # serve's builder() after a change
+        build(get_config(), serve_url=serve_url, dirty=True)  # serve's builder() after a change
         edit_times.append(time.perf_counter() - start)
         edit_cpu.append(time.process_time() - cpu)
         start = time.perf_counter()
-        build(get_config(), serve_url=serve_url, dirty=False)  # the same with the data unchanged
+        build(get_config(), serve_url=serve_url, dirty=True)  # the same with the data unchanged
         touch_free_times.append(time.perf_counter() - start)
     config.plugins.on_shutdown()
     shutil.rmtree(site_dir, ignore_errors=True)

@@ -21,7 +21,9 @@ from pathlib import Path
 from bench.rebuild import EDITED_FILE, edit
 
 _LIVERELOAD = re.compile(rb"livereload\((\d+),\s*(\d+)\)")
-_START_TIMEOUT_S = 120
+_START_TIMEOUT_S = 600  # the first build of the 50× site on a busy machine
+SETTLE_S = 1.0
+OURS, SEARCH_DONE = "Изменения файлов проверяются", "Поиск обновлён"  # our hook's log lines
 
 
 def free_port() -> int:
@@ -45,9 +47,28 @@ class LiveSite:
     request_id: int
     log: Path
 
-    def wait_for_rebuild(self) -> None:
-        """Return once the site is rebuilt after a change: what an open page waits for."""
-        self.epoch = int(get(f"{self.root}livereload/{self.epoch}/{self.request_id}", timeout=120))
+    def wait_for_rebuild(self, timeout: float = 1800) -> None:
+        """Return once the site is rebuilt after a change: what an open page waits for. The
+        server answers the page's request after a minute even with no new build: asked again."""
+        deadline, before = time.monotonic() + timeout, self.epoch
+        while self.epoch <= before:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no rebuild within {timeout:.0f} s")
+            self.epoch = int(get(f"{self.root}livereload/{before}/{self.request_id}", timeout=120))
+
+
+    def idle(self, timeout: float = 1800) -> None:
+        """Return once the server is idle: its watcher settled and, for our site, the search
+        index of every build written (in the background, after the reload): an officer's next
+        save comes seconds later, the benchmark's then too."""
+        deadline = time.monotonic() + timeout
+        while True:
+            time.sleep(SETTLE_S)
+            log = self.log.read_text(encoding="utf-8", errors="replace")
+            if OURS not in log or log.count("Building documentation...") <= log.count(SEARCH_DONE):
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError("the server's search index was not written")
 
 
 def _current_epoch(url: str) -> tuple[int, int]:
@@ -65,17 +86,21 @@ def _current_epoch(url: str) -> tuple[int, int]:
         time.sleep(0.2)
 
 
+SERVE_FLAGS = ("--livereload", "--dirty")  # as `make serve` runs it
+
+
 @contextmanager
-def served(project: Path, path: str = "") -> Iterator[LiveSite]:
-    """`project` served by a real `mkdocs serve --livereload` until the block ends; `path`
-    is the site_url's path the server mounts the site under."""
-    root = f"http://127.0.0.1:{free_port()}/"
+def served(project: Path, path: str = "", env: dict[str, str] | None = None, port: int | None = None) -> Iterator[LiveSite]:
+    """`project` served by a real `mkdocs serve` as `make serve` runs it until the block
+    ends; `path` is the site_url's path the server mounts the site under, `env` variables
+    to set for it."""
+    root = f"http://127.0.0.1:{port or free_port()}/"
     log_path = project / "serve.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
-             "--dev-addr", root.removeprefix("http://").rstrip("/"), "--livereload"],
-            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+             "--dev-addr", root.removeprefix("http://").rstrip("/"), *SERVE_FLAGS],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
         try:
             epoch, request_id = _current_epoch(root + path)
             yield LiveSite(root + path, root, epoch, request_id, log_path)
@@ -84,13 +109,19 @@ def served(project: Path, path: str = "") -> Iterator[LiveSite]:
             server.wait(timeout=30)
 
 
-def measure(project: Path, runs: int) -> dict[str, object]:
+def measure(project: Path, runs: int, edited: Path = EDITED_FILE, page: str = "2026/plan/") -> dict[str, object]:
+    """From saving `edited` to the reloaded `page` showing the edit: the server's rebuild
+    (its live-reload request returns), then the page fetched again, as the open tab does."""
     times = []
     with served(project) as live:
         for n in range(runs):
-            time.sleep(0.5)  # let the watcher settle after the previous build
+            live.idle()
             start = time.perf_counter()
-            edit(project / EDITED_FILE, n)
+            mark = edit(project / edited, n)
             live.wait_for_rebuild()
+            shown = get(live.base + page, timeout=600).decode("utf-8")
             times.append(time.perf_counter() - start)
-    return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times]}
+            if mark not in shown:
+                raise RuntimeError(f"the reloaded {page} does not show the edit «{mark}»")
+    return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times],
+            "edited_file": edited.as_posix()}

@@ -5,6 +5,7 @@ generator replaces only this file."""
 from __future__ import annotations
 
 import atexit
+from contextlib import nullcontext
 import html
 from html import escape  # where a hook's `html` argument hides the module
 import logging
@@ -14,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from copy import deepcopy
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,27 +27,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
-
-from vakr.publish import strings
+from mkdocs.utils import clean_directory, get_relative_url
 
 from vakr.derive import consistency
+from vakr.publish import rebuild, strings
+from vakr.ingest import sourcecache
 from vakr.derive.cartogram import levels_css
 from vakr.derive.coverage import coverage_lines
 from vakr.derive.drafts import draft_files, published
 from vakr.domain.errors import DataErrors
 from vakr.publish.feed import atom, history_atom
 from vakr.ingest.history import read_history
+from vakr.publish.liveindex import LiveIndex
 from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.publish.navigation import site_nav
-from vakr.adapter.stubs import link_pages, write_if_changed, write_stubs
-from vakr.publish.routes import feed_path, page_url
-from vakr.publish.render import BuildContext, Heading, render_page
+from vakr.derive.orgscope import ORG_ENV, UnknownOrganization, for_organization, history_for
+from vakr.publish.orgnames import company_link, home_title, site_names
+from vakr.publish.embed import snippets, write_embeds
+from vakr.publish.routes import HOME, OPEN_DATA, feed_path, page_url
+from vakr.adapter.stubs import link_pages, write_stubs
+from vakr.publish.sitedir import write_if_changed
+from vakr.publish.render import BuildContext, Heading, Rendered, render_page
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_epoch
-from vakr.publish.search import write_index
 from vakr.publish.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -55,17 +61,30 @@ log = logging.getLogger("mkdocs.hooks.vakr")
 
 LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
-_cache: dict[str, Any] = {"signature": None, "site": None, "all": None, "drafts": False, "error": None,
-                         "serve": False}
+_cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all": None, "drafts": False,
+                         "error": None, "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
+_fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
+_search = LiveIndex()  # the search index under `mkdocs serve`
+_downloads: dict[tuple[Path, str], set[Path]] = {}  # the download files of each site and cycle, last build
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Drafts are shown only while officers review with `mkdocs serve` (or when VAKR_DRAFTS=1
     asks for such a preview build); `mkdocs build`, hence `make build`, publishes none.
     Each process builds from its own pages folder (see `on_config`)."""
-    _cache["drafts"] = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
-    _cache["serve"] = command == "serve"
-    _cache["signature"] = None
+    drafts = command == "serve" or os.environ.get("VAKR_DRAFTS") == "1"
+    if drafts != _cache["drafts"]:
+        _cache["loaded"] = None
+    _cache.update(drafts=drafts, serve=command == "serve", signature=None, inputs=None)
+    _cache["dirty"] = command == "serve" and dirty  # `make serve`: rebuild only what a save changed
+    if _cache["dirty"]:
+        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notices)
+
+
+def _dirty_notices(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that its menus and links may be stale, and notes the
+    site's folder has files from before: the hook sees to both (`_plan_rebuild`, `_titles`)."""
+    return not record.getMessage().startswith(("A 'dirty' build is being performed", "The directory contains stale"))
 
 
 def _pages() -> Path:
@@ -101,20 +120,25 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _site(config: MkDocsConfig) -> SiteData:
     """The validated data, reloaded only when a file under data/ changed: both language
-    builds and unchanged `serve` rebuilds reuse it."""
-    data_dir = _root(config) / "data"
-    signature = _signature(data_dir)
-    if signature != _cache["signature"]:
+    builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it."""
+    root = _root(config)
+    data = _signature(root / "data")
+    organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
+    if (data, organization) != _cache["signature"]:
         try:
-            everything = load_site(data_dir)
-            site = everything if _cache["drafts"] else published(everything)
-        except DataErrors as err:
+            if data != _cache["loaded"]:
+                with sourcecache.reused() if _cache["serve"] else nullcontext():
+                    everything = load_site(root / "data")
+                whole = everything if _cache["drafts"] else published(everything)
+                # git is read once per data change, not per page nor per organization
+                _cache.update(loaded=data, all=everything, whole=whole, history=read_history(root, whole))
+            site = for_organization(_cache["whole"], organization) if organization else _cache["whole"]
+        except (DataErrors, UnknownOrganization) as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
             raise PluginError(str(err)) from None
-        history = read_history(_root(config), site)  # git is read once per data change, not per page
-        epoch, note = build_epoch(_root(config))  # as `vakr build` dates it: review and build agree
-        context = BuildContext(Path(config.docs_dir), epoch, history)
-        _cache.update(signature=signature, site=site, all=everything, context=context)
+        epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
+        context = BuildContext(Path(config.docs_dir), epoch, history_for(_cache["history"], site))
+        _cache.update(signature=(data, organization), site=site, context=context)
         for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
             log.info(line)
         # a warning fails a strict build: `vakr build` has printed these already (its check)
@@ -143,10 +167,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.docs_dir = str(pages)
     site = _site(config)
     lang = _language(config)
-    write_stubs(pages, site)
+    stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
-    config.site_name = strings.t(lang, "site.name")
-    config.copyright = strings.t(lang, "site.copyright")
+    if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
+        _plan_rebuild(config, site, stubs_changed)
+    config.site_name, config.copyright = site_names(site, lang)
+    config.extra["vakr_company"] = company_link(site, config.extra.get("vakr_company_site"), lang)
     config.site_description = strings.t(lang, "site.description")  # pages without data of their own: the 404
     config.nav = site_nav(site, Path(config.docs_dir), lang)
     # one 404 page for both languages, written by the default language's build (see
@@ -158,25 +184,87 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_H1 = re.compile(r"(<h1[^>]*>).*?</h1>", re.S)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    view_name = page.meta.get("vakr_view")
-    if view_name is None:
+    if page.meta.get("vakr_view") is None:
         return html
-    site = _cache["site"]  # loaded (and its files checked for changes) once per build, in on_config
-    year = page.meta["vakr_cycle"]
     lang = _language(config)
-
-    def link_to(path: str) -> str:
-        """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
-        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, page.url)
-
-    rendered = render_page(site, view_name, year, page.meta.get("vakr_key"), lang, link_to, _cache["context"])
+    # loaded (and its files checked for changes) once per build, in on_config; a page the
+    # rebuild's plan has rendered already is not rendered again
+    rendered = (_cache["rendered"].pop(page.url, None)
+                or _render_page(page.meta, lang, page.url, config.site_url or "/"))
+    if _cache["dirty"]:
+        _fingerprints.update(page.url, rendered)
+    if page.meta["vakr_cycle"] == HOME and (title := home_title(_cache["site"], lang)):
+        html = _H1.sub(lambda found: f"{found[1]}{title}</h1>", html, 1)  # a subsidiary's site: its own name
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
     if rendered.lead:  # what the reader must see first goes right under the page title
         html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
+
+
+def _render_page(meta: dict[str, Any], lang: str, url: str, site_url: str) -> Rendered:
+    """The data part of the page at `url` whose front matter is `meta`."""
+    site = _cache["site"]
+    year = meta["vakr_cycle"]
+
+    def link_to(path: str) -> str:
+        """A page path (`2026/plan.md`) in this language, or a file (`2026/data/x.csv`, the same for both)."""
+        return get_relative_url(page_url(path, lang) if path.endswith(".md") else path, url)
+
+    rendered = render_page(site, meta["vakr_view"], year, meta.get("vakr_key"), lang, link_to, _cache["context"])
+    if meta["vakr_view"] == OPEN_DATA.name:  # the embeds of the cycle, with the code to paste (vakr.publish.embed)
+        extra = snippets(site, cycle.year, lang, site_url, url)
+        heading = [Heading(2, "embed", strings.t(lang, "embed.heading"))] if extra else []
+        rendered = replace(rendered, html=rendered.html + extra, toc=[*rendered.toc, *heading])
+    return rendered
+
+
+HOME_META = {"vakr_view": "index", "vakr_cycle": HOME}  # docs/index.md and index.kk.md
+
+
+def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> None:
+    """Under `mkdocs serve --dirty` (`make serve`), decide what this rebuild writes again
+    (`vakr.publish.rebuild`). MkDocs' dirty build renders a page only when its output file is older
+    than its source or missing: the output of a page whose content changed is removed;
+    a change that may reach every page empties the site, as a full build does."""
+    _cache["rendered"], _cache["years"] = {}, None
+    if not _cache["dirty"]:
+        _search.wait()  # a plain `mkdocs serve` empties the site now: not while its index is written
+        return
+    inputs = rebuild.signature(_root(config))
+    context = _cache["context"]
+    reach_all = (context.state(site).on, context.history)  # the state date and the edition history
+    years = rebuild.changed_cycles(_cache["inputs"], inputs)
+    if stubs_changed or reach_all != _cache.get("reach_all"):  # pages, titles or the menu changed
+        years = None
+    _cache.update(inputs=inputs, reach_all=reach_all, years=years)
+    site_dir = Path(config.site_dir)
+    if years is None:
+        _search.wait()
+        clean_directory(str(site_dir))
+        _fingerprints.clear()
+        log.info("Сайт собирается целиком")
+        return
+    if not years:  # nothing the build reads has changed (the save of an unchanged file)
+        return
+    pages = [("index.md", HOME_META), *((page.path, {"vakr_view": page.view.name, "vakr_cycle": page.year,
+                                                     "vakr_key": page.key})
+                                        for page in rebuild.candidates(site, years))]
+    changed = 0
+    for path, meta in pages:
+        for lang in LANGUAGES:
+            url = page_url(path, lang)
+            rendered = _cache["rendered"][url] = _render_page(meta, lang, url, config.site_url or "/")
+            if _fingerprints.update(url, rendered):
+                (site_dir / url / "index.html").unlink(missing_ok=True)
+                changed += 1
+    log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)", changed,
+             ", data/".join(sorted(years)))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -249,21 +337,34 @@ def on_post_build(config: MkDocsConfig) -> None:
     the same data as the pages (the other language's build runs after this one). Under
     `mkdocs serve`, index the site for search once the last language is built (`vakr
     build` does it after the whole build)."""
-    if _cache["serve"] and _language(config) == LANGUAGES[-1]:
-        write_index(Path(config.site_dir))
-    if _language(config) != DEFAULT_LANGUAGE:
+    site, lang, root = _cache["site"], _language(config), Path(config.site_dir)
+    write_embeds(site, lang, root, _cache["context"], _stylesheets(root, config), dict(config.theme["palette"]))
+    if _cache["serve"] and lang == LANGUAGES[-1]:
+        _search.update(root, lambda count: log.info("Поиск обновлён: %d результатов", count))
+    if lang != DEFAULT_LANGUAGE:
         return
-    site = _cache["site"]
-    root = Path(config.site_dir)
     for lang in LANGUAGES:
         (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
         history = _cache["context"].history
         (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
     for cycle in site.cycles:
-        for download in _cache["context"].downloads(site, cycle):
-            target = root / download.path
+        if _cache["years"] is not None and cycle.year not in _cache["years"]:
+            continue  # a rebuild under `make serve`: this cycle's files are as they were
+        written = {root / download.path: download.content
+                   for download in _cache["context"].downloads(site, cycle)}
+        for target, content in written.items():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(download.content)
+            target.write_bytes(content)
+        # one the data no longer gives; by site folder too, as `vakr sites` builds one per organization
+        for gone in _downloads.get((root, cycle.year), set()) - written.keys():
+            gone.unlink(missing_ok=True)
+        _downloads[(root, cycle.year)] = set(written)
+
+
+def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
+    """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
+    theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
+    return [*theme, "assets/fonts/fonts.css", *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -334,4 +435,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     are ours (the search box), `{placeholders}` left for its script to fill."""
     env.bytecode_cache = compiled_templates()
     env.globals["vakr_t"] = partial(strings.template, _language(config))
+    if _cache["dirty"]:
+        _titles(files, config)
     return env
+
+
+def _titles(files: Files, config: MkDocsConfig) -> None:
+    """A dirty build reads only the pages it renders again; the others' front matter (their
+    titles, for the menu, the footer and the 404 page) is read here, as a full build has it."""
+    for file in files.documentation_pages():
+        if file.page is not None and file.page.markdown is None:
+            file.page.read_source(config)
+
+
+def on_build_error(error: Exception) -> None:
+    """After a failed build the next one is whole: what this one removed or wrote is unknown."""
+    _cache["inputs"] = None
+
+
+def on_shutdown() -> None:
+    _search.wait()  # the search index being written, before `mkdocs serve` removes its site

@@ -17,6 +17,8 @@ from pathlib import Path
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy" / "nginx"
 LOCATION = DEPLOY / "anticorruption.conf"
 HEADERS = DEPLOY / "security-headers.conf"
+EMBED_HEADERS = DEPLOY / "embed-headers.conf"
+SHIPPED_EMBED_INCLUDE = "include /etc/nginx/snippets/vakr-embed-headers.conf;"
 SHIPPED_ALIAS = "alias /var/www/anticorruption/;"
 SHIPPED_INCLUDE = "include /etc/nginx/snippets/vakr-security-headers.conf;"
 SUB_PATH = "/anticorruption/"
@@ -36,12 +38,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def location_block(site: Path) -> str:
-    """The shipped location block with only the site folder and the headers file replaced."""
+def location_block(site: Path, embed_headers: Path = EMBED_HEADERS) -> str:
+    """The shipped location block with only the site folder and the headers files replaced
+    (`embed_headers`: the embeds' headers with the web team's list of hosts)."""
     text = LOCATION.read_text(encoding="utf-8")
-    assert SHIPPED_ALIAS in text and SHIPPED_INCLUDE in text, "deploy/nginx/anticorruption.conf changed: update tests/nginx.py"
+    assert SHIPPED_ALIAS in text and SHIPPED_INCLUDE in text and SHIPPED_EMBED_INCLUDE in text, \
+        "deploy/nginx/anticorruption.conf changed: update tests/nginx.py"
     return (text.replace(SHIPPED_ALIAS, f"alias {site}/;")
-            .replace(SHIPPED_INCLUDE, f"include {HEADERS};"))
+            .replace(SHIPPED_INCLUDE, f"include {HEADERS};")
+            .replace(SHIPPED_EMBED_INCLUDE, f"include {embed_headers};"))
 
 
 def copy_as_readme_says(site: Path, www: Path) -> Path:
@@ -57,7 +62,7 @@ def copy_as_readme_says(site: Path, www: Path) -> Path:
 
 
 @contextmanager
-def nginx(site: Path, port: int) -> Iterator[str]:
+def nginx(site: Path, port: int, embed_headers: Path = EMBED_HEADERS) -> Iterator[str]:
     """`site` served at http://127.0.0.1:<port>/anticorruption/ until the block ends."""
     prefix = Path(tempfile.mkdtemp(prefix="vakr-nginx-"))
     # nginx's workers drop root to `nobody` when started as root: the site must be readable by
@@ -77,7 +82,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         server_name localhost;
-        {location_block(site)}
+        {location_block(site, embed_headers)}
     }}
 }}
 """, encoding="utf-8")

@@ -20,18 +20,26 @@ from vakr.derive import consistency
 from vakr.publish import sitedir
 from vakr.derive.coverage import coverage_lines
 from vakr.domain.errors import DataError, DataErrors
+from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
+from vakr.derive.orgscope import ORG_ENV, UnknownOrganization, check_organization, site_organizations
+from vakr.domain.oswords import reason
 from vakr.domain.statedate import build_day, build_epoch, state_date
 from vakr.publish.search import write_index as search_index
 
 
 def check(root: Path) -> int:
     """Validate data/; print the coverage and the date the build would show the state for."""
+    return 0 if _checked(root) is not None else 1
+
+
+def _checked(root: Path) -> SiteData | None:
+    """`check`'s work, giving the data it checked (None when it has errors, printed)."""
     try:
         site = load_site(root / "data")
     except DataErrors as err:
         print(err, file=sys.stderr)
-        return 1
+        return None
     for line in coverage_lines(site):
         print(line)
     epoch, note = build_epoch(root)
@@ -41,13 +49,15 @@ def check(root: Path) -> int:
     for warning in consistency.warnings(site, state):
         print(f"Внимание: {warning}", file=sys.stderr)
     print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
-    return 0
+    return site
 
 
-def build(root: Path, site_dir: Path, strict: bool = True) -> int:
-    """Validate, build into a sibling of `site_dir`, then exchange it for the site in one step."""
+def build(root: Path, site_dir: Path, strict: bool = True, org: str | None = None) -> int:
+    """Validate, build into a sibling of `site_dir`, then exchange it for the site in one step;
+    `org`: that organization's own site (vakr.orgscope)."""
     site_dir = site_dir.resolve()
-    if check(root) != 0:
+    site = _checked(root)
+    if site is None or not _known(site, [org] if org else []):
         print(f"Сайт не собран; {site_dir} не изменён.", file=sys.stderr)
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -56,24 +66,75 @@ def build(root: Path, site_dir: Path, strict: bool = True) -> int:
                "--site-dir", str(staging)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    epoch, _ = build_epoch(root)  # check() printed why, when the build is dated today
-    if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = epoch
+    env = _build_env(root)
+    if org:
+        env[ORG_ENV] = org
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Сборка не удалась; {site_dir} не изменён.", file=sys.stderr)
         return result.returncode
-    # After the build: the search index of the finished pages (src/vakr/publish/search.py)
+    if not _finish(staging, site_dir):
+        return 1
+    if not os.environ.get("SITE_URL"):
+        print(SITE_URL_UNSET, file=sys.stderr)
+    return 0
+
+
+def _build_env(root: Path) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    epoch, _ = build_epoch(root)  # check() printed why, when the build is dated today
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    return env
+
+
+def _finish(staging: Path, site_dir: Path) -> bool:
+    """After the build, the search index of the finished pages (src/vakr/publish/search.py); then the
+    build becomes the site in one step."""
     try:
         search_index(staging)
     except (OSError, subprocess.CalledProcessError) as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Поисковый индекс не построен ({err}); {site_dir} не изменён.", file=sys.stderr)
-        return 1
+        return False
     sitedir.publish(staging, site_dir)
-    print(f"Site written to {site_dir}")
+    print(f"Сайт собран: {site_dir}")
+    return True
+
+
+def _known(site: SiteData, orgs: list[str]) -> bool:
+    """Every id names an organization that can have a site; else say which can."""
+    try:
+        for org in orgs:
+            check_organization(site, org)
+    except UnknownOrganization as err:
+        print(f"Сайт организации (--org) не собирается: {err}", file=sys.stderr)
+        return False
+    return True
+
+
+def sites(root: Path, out: Path) -> int:
+    """Every organization's site (the Company's full one too) into `out/<id>/`, built in one
+    process that loads the data once (hooks/vakr_sites.py); each site replaced in one step."""
+    out = out.resolve()
+    site = _checked(root)
+    if site is None:
+        print(f"Сайты не собраны; {out} не изменена.", file=sys.stderr)
+        return 1
+    orgs = [org.id for org in site_organizations(site)]
+    out.mkdir(parents=True, exist_ok=True)
+    staged = {org: sitedir.staging(out / org) for org in orgs}
+    command = [sys.executable, str(root / "hooks" / "vakr_sites.py"), str(root / "mkdocs.yml"),
+               *(f"{org}={folder}" for org, folder in staged.items())]
+    result = subprocess.run(command, cwd=root, env=_build_env(root), check=False)
+    if result.returncode != 0:
+        for folder in staged.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"Сборка не удалась; {out} не изменена.", file=sys.stderr)
+        return result.returncode
+    if not all(_finish(folder, out / org) for org, folder in staged.items()):
+        return 1
     if not os.environ.get("SITE_URL"):
         print(SITE_URL_UNSET, file=sys.stderr)
     return 0
@@ -99,7 +160,7 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
         print(f"{refused}\n  {err}", file=sys.stderr)
         return 1
     except OSError as err:  # unreadable file, no permission, full disk
-        print(f"{refused}\n  {err.filename or source}: {err.strerror}", file=sys.stderr)
+        print(f"{refused}\n  {err.filename or source}: {reason(err)}", file=sys.stderr)
         return 1
     for line in report.lines():
         print(line)
@@ -146,11 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|import|forms|reports|translation")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|sites|import|forms|reports|translation")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
                               help="папка сайта (по умолчанию site)")
+    build_parser.add_argument("--org", metavar="ID", help="сайт одной организации (id из data/organizations.yml): "
+                                                      "её пункты плана, риски и общие документы")
+    sites_parser = commands.add_parser("sites", help="собрать сайты Общества и каждой ДЗО в --out/<id>/")
+    sites_parser.add_argument("--out", type=Path, default=Path("sites"), metavar="ПАПКА",
+                              help="папка сайтов (по умолчанию sites)")
     import_parser = commands.add_parser("import", help="импортировать утверждённую таблицу Word (.docx или .txt) "
                                                        "в data/")
     import_parser.add_argument("source", type=Path, metavar="ДОКУМЕНТ",
@@ -199,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.step == "export":
             return command.export(root, args.cycle, args.format, args.out)
         return command.import_file(root, args.file)
-    return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir)
+    if args.command == "sites":
+        return sites(root, args.out if args.out.is_absolute() else root / args.out)
+    return build(root, args.site_dir if args.site_dir.is_absolute() else root / args.site_dir, org=args.org)
 
 
 if __name__ == "__main__":

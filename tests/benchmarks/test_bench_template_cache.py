@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 from bench.workspace import project_copy
 from conftest import ROOT
+from vakr.publish import templating
 from vakr.publish.templating import compiled_templates
 
 PAGES = ("main.html", "base.html", "404.html", "partials/header.html", "partials/nav.html", "partials/footer.html")
@@ -27,6 +28,7 @@ def compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Counte
     """Template compilations by name, with the cache in an empty folder of the test's own."""
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(templating, "CACHE_DIR", tmp_path / "tmp" / "templates")
     compiled_templates.cache_clear()
     counts: Counter[str] = Counter()
     original = jinja2.Environment.compile

@@ -116,6 +116,69 @@ def test_every_table_fits_a_desktop_screen(browser: Browser, base_url: str, site
     assert not clipped, "\n".join(clipped)
 
 
+# words a table cell breaks in the middle: a column narrower than its longest word (links the theme
+# lets break anywhere squeezed an organization's status column to «отчё/та» and a file name to
+# «organizations.cs/v»); words split where a line may end (spaces, hyphens, dashes, slashes); a
+# visually hidden header (a phone's cards) does not count
+BROKEN_WORDS = """[...document.querySelectorAll("article :is(td, th)")].filter(cell => {
+  for (let e = cell; e; e = e.parentElement) if (getComputedStyle(e).clip !== "auto") return false;
+  return true;
+}).flatMap(cell => {
+  const broken = [], walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walk.nextNode());) {
+    for (const word of node.data.matchAll(/[^\\s\\-‐–—\\/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+      if (lines.size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+})"""
+
+
+def test_no_word_in_a_table_is_broken_at_desktop_width(browser: Browser, base_url: str, site: Path) -> None:
+    """At 1280px every column is at least as wide as its longest word, in both languages."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    broken = []
+    for url in pages(site):
+        page.goto(base_url + url, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        if words := page.evaluate(BROKEN_WORDS):
+            broken.append(f"{url or '/'}: {len(words)} word(s) broken, e.g. {sorted(set(words))[:5]}")
+    page.close()
+    assert not broken, "\n".join(broken)
+
+
+# dates of the timeline struck through by its as-of line (it was drawn over «12.05»): the line is
+# moved onto each date in turn, wherever the state date falls, and the date must stay on top
+STRUCK_DATES = """[...document.querySelectorAll("article svg.vakr-timeline__svg")].flatMap(svg => {
+  const line = svg.querySelector(".vakr-tl-as-of line"), struck = [];
+  if (!line) return ["no as-of line"];
+  svg.scrollIntoView({block: "center"});
+  for (const date of svg.querySelectorAll(".vakr-tl-date")) {
+    const x = date.getBBox().x + Math.min(4, date.getBBox().width / 2);
+    line.setAttribute("x1", x);
+    line.setAttribute("x2", x);
+    const at = line.getBoundingClientRect(), r = date.getBoundingClientRect();
+    const top = document.elementFromPoint(at.left + at.width / 2, r.top + r.height / 2);
+    if (!top || !date.contains(top)) struck.push(date.textContent.trim() + " under " + (top && top.tagName));
+  }
+  return struck;
+})"""
+
+
+@pytest.mark.parametrize("url", ["2026/timeline/", "kk/2026/timeline/"])
+def test_timeline_dates_are_never_struck_through(browser: Browser, base_url: str, url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + url, wait_until="load")
+    dates = page.locator(".vakr-tl-date").count()
+    struck = page.evaluate(STRUCK_DATES)
+    page.close()
+    assert dates >= 5 and not struck, struck
+
+
 # side-menu links a reader cannot reach: each brought into view the way a reader scrolls (the menu
 # within its box, the page: a long Kazakh menu is taller than 800 px, and the menu "scrolls or
 # fits"), after the theme has fitted the menu to the new scroll position (it does so on the next

@@ -71,3 +71,29 @@ def test_document_prints_like_the_signed_paper(browser: Browser, base_url: str, 
         assert chrome not in everything, chrome
     found = {int(n) for n in re.findall(r"^\s{0,6}(\d{1,2})\s", everything, flags=re.M)}
     assert set(range(1, numbers + 1)) <= found, set(range(1, numbers + 1)) - found
+
+
+# A4 less the 10 mm side margins of @page: the width a printed page lays its content out in
+PRINTED_WIDTH = round(190 / 25.4 * 96)
+
+
+@pytest.mark.parametrize("url", ["2026/plan/", "kk/2026/plan/", "kk/2026/schedule/"])
+def test_printed_tables_keep_their_right_border_on_the_paper(browser: Browser, base_url: str, url: str) -> None:
+    """The signed documents' table as wide as the page lost its right border at the paper's edge
+    (half of a collapsed border lies outside the table box)."""
+    page = browser.new_page(viewport={"width": PRINTED_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(base_url + url, wait_until="load")
+    page.evaluate("document.fonts.ready")
+    edges = page.evaluate('[...document.querySelectorAll("article table")].map(t => t.getBoundingClientRect().right)')
+    page.close()
+    assert edges and all(edge <= PRINTED_WIDTH - 1 for edge in edges), (PRINTED_WIDTH, edges)
+
+
+@pytest.mark.parametrize("lang, total", [("", "Всего рисков"), ("kk/", "Барлығы")])
+def test_printed_cartogram_gives_its_totals_once(browser: Browser, base_url: str, tmp_path: Path,
+                                                  lang: str, total: str) -> None:
+    """The matrix spans two sheets; its totals row follows its last row, not the foot of each sheet."""
+    pages, _ = _pdf_pages(browser, base_url + lang + "2026/cartogram/", tmp_path)
+    rows = re.findall(rf"^\s*{total}(?:\s+\d+){{5,}}\s*$", "\n".join(pages), flags=re.M)
+    assert len(pages) >= 2 and len(rows) == 1, rows

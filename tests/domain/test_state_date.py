@@ -16,7 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from bench.workspace import project_copy
-from conftest import build_site, copy_data, load_errors
+from conftest import Site, build_site, copy_data, load_errors
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
@@ -142,7 +142,8 @@ def test_state_date_moves_only_forward_and_reports_date_follows_it(tmp_path: Pat
     earlier = state_date(site, dt.date(2026, 11, 22))
     assert earlier.on == earlier.of(cycle) == dt.date(2026, 11, 30)
     assert reports_date(cycle, earlier.on) == dt.date(2026, 11, 30)
-    assert reports_date(cycle, dt.date(2026, 11, 29)) == dt.date(2026, 5, 13)  # stage 8 done (the plan approved)
+    # stage 8's done mark (the plan's approval, 13.05) is no execution report: no reports date before 30.11
+    assert reports_date(cycle, dt.date(2026, 11, 29)) is None
 
 
 def test_explicit_as_of_before_a_saved_report_is_refused(tmp_path: Path) -> None:
@@ -165,3 +166,12 @@ def test_a_cycle_with_its_own_as_of_is_named_in_the_notes(tmp_path: Path) -> Non
     state = state_date(site, dt.date(2026, 11, 22))
     assert state.on == dt.date(2026, 11, 22) and state.of(site.cycle("2026")) == dt.date(2026, 12, 1)
     assert state.notes(site)[1] == "ВАКР 2026: состояние показано на 01.12.2026 (as_of в 2026/monitoring.yml)."
+
+
+@pytest.mark.parametrize("lang,label", [("", "Сведения об исполнении"), ("kk/", "ең соңғы есептің күні")])
+def test_reports_date_counts_execution_reports_only(built: Site, lang: str, label: str) -> None:
+    """The 2026 data marks stages 1 and 8 done (13.05.2026: the plan's approval) and holds no
+    execution report: no page gives a reports date, so none passes a done mark off as a report."""
+    for page in ("", "2026/", "2026/monitoring/", "2026/execution/", "2026/timeline/"):
+        lines = [" ".join(p.get_text(" ").split()) for p in built.page(f"{lang}{page}").select(".vakr-as-of")]
+        assert lines and not [line for line in lines if label in line or "13.05.2026" in line], (page, lines)

@@ -170,7 +170,7 @@ def test_unrecognised_deadline_is_kept_as_text_and_reported(root: Path, tmp_path
     item = next(i for i in imported(root, "plan")["items"] if i["number"] == 24)
     assert item["deadline"] == {"kind": "none", "source": {"ru": "по мере необходимости"}}
     out = capsys.readouterr().out
-    assert f"{source}, строка 46: пункт 24: срок «по мере необходимости» не распознан" in out
+    assert f"{source}, строка 46: пункт 24, «Срок исполнения»: «по мере необходимости» не распознано" in out
 
 
 # --- damaged documents ------------------------------------------------------------------
@@ -190,13 +190,13 @@ def _damaged(tmp_path: Path, seed: Path, old: str, new: str) -> Path:
     pytest.param(PLAN_SEED, "plan", "\tФормы завершения\t", "\t",
                  "строка 15: не хватает столбца в заголовке таблицы: 5 вместо 6", id="missing-header-column"),
     pytest.param(PLAN_SEED, "plan", "\n12.\t", "\n13.\t",
-                 "строка 31, поле «№»: номер пункта вне последовательности: ожидался 12, в документе 13", id="number-out-of-sequence"),
+                 "строка 31, столбец «№»: номер пункта вне последовательности: ожидался 12, в документе 13", id="number-out-of-sequence"),
     pytest.param(PLAN_SEED, "plan", "\n17.\t", "\nпункт 17\t",
-                 "строка 37, поле «№»: ожидался номер пункта (например, «17.»), в документе: «пункт 17»", id="not-a-number"),
+                 "строка 37, столбец «№»: ожидался номер пункта (например, «17.»), в документе: «пункт 17»", id="not-a-number"),
     pytest.param(PLAN_SEED, "plan", "\t01.09.2026г.\n", "\t31.09.2026г.\n",
-                 "строка 46, поле «Срок исполнения»: пункт 24: нечитаемая дата «31.09.2026г.»: такой даты нет", id="unreadable-date"),
+                 "строка 46, столбец «Срок исполнения»: пункт 24: нечитаемая дата «31.09.2026г.»: такой даты нет", id="unreadable-date"),
     pytest.param(SCHEDULE_SEED, "schedule", "\t19.05.26г.\t", "\t19.5.\t",
-                 "строка 30, поле «Сроки исполнения»: пункт 6: нечитаемая дата «19.5»", id="unreadable-short-date"),
+                 "строка 30, столбец «Сроки исполнения»: пункт 6: нечитаемая дата «19.5»", id="unreadable-short-date"),
     pytest.param(PLAN_SEED, "plan", "«УТВЕРЖДАЮ»", "УТВЕРЖДЕНО",
                  "не найден гриф утверждения: ожидалась строка «УТВЕРЖДАЮ»", id="no-approval"),
     pytest.param(PLAN_SEED, "plan", "«13» 05 2026г.", "13 мая",
@@ -206,9 +206,9 @@ def _damaged(tmp_path: Path, seed: Path, old: str, new: str) -> Path:
     pytest.param(PLAN_SEED, "plan", "Контроль по исполнению плана мероприятий возложить на Антикоррупционную комплаенс-службу АО «СПК «Алматы» и ДЗО.", "",
                  "не найдена заключительная строка о контроле исполнения", id="no-control-line"),
     pytest.param(SCHEDULE_SEED, "schedule", "\n12.\tҚоғамның", "\n13.\tҚоғамның",
-                 "строка 71, поле «№»: номер пункта вне последовательности: ожидался 12, в документе 13", id="kk-number-out-of-sequence"),
+                 "строка 71, столбец «№»: номер пункта вне последовательности: ожидался 12, в документе 13", id="kk-number-out-of-sequence"),
     pytest.param(SCHEDULE_SEED, "schedule", "\tРабочая группа по ВАКР\n6.", "\t\n6.",
-                 "строка 29, поле «Ответственные лица»: пункт 5: пустая ячейка «Ответственные лица»; она обязательна", id="empty-required-cell"),
+                 "строка 29, столбец «Ответственные лица»: пункт 5: пустая ячейка; она обязательна", id="empty-required-cell"),
     pytest.param(PLAN_SEED, "plan", "\n\n4.\t", "\n\tещё\t\t\t\t\n4.\t",
                  "строка 20: две строки без номера подряд перед пунктом", id="two-heads"),
 ])
@@ -237,8 +237,8 @@ def test_deadline_continued_on_an_unnumbered_row_is_reported(root: Path, tmp_pat
     item3 = next(i for i in imported(root, "plan")["items"] if i["number"] == 3)
     assert item3["deadline"] == {"kind": "none", "source": {"ru": "01.07.2026г. 01.08.2026г."}}
     out = capsys.readouterr().out
-    assert "строка 19: пункт 3: срок продолжен в строке без номера («01.08.2026г.»)" in out
-    assert "строка 18: пункт 3: срок «01.07.2026г. 01.08.2026г.» не распознан" in out
+    assert "строка 19: пункт 3, «Срок исполнения» продолжен в строке без номера («01.08.2026г.»)" in out
+    assert "строка 18: пункт 3, «Срок исполнения»: «01.07.2026г. 01.08.2026г.» не распознано" in out
 
 
 def test_damaged_input_leaves_the_existing_file_untouched(root: Path, tmp_path: Path, capsys) -> None:
@@ -318,8 +318,11 @@ def test_reimport_keeps_what_officers_added_by_hand(root: Path, tmp_path: Path, 
     assert item17["executor"]["organizations"] == ["industrial-zone", "spk"]  # same executor text: links kept
     assert data["items"][2]["completion_form"] == {"ru": "Приказ (тест)"}
     assert data["control"]["kk"] == "Бақылау (тест)"
-    assert "items[№17].recommendation.kk" in out and "items[№3].completion_form" in out
-    assert "items[№17].recommendation: русский текст изменился, а казахский (kk) введён вручную" in out
+    assert "    пункт 17, поле recommendation.kk\n" in out and "    пункт 3, поле completion_form\n" in out
+    assert "    пункт 17, поле control.kk\n" not in out and "    поле control.kk\n" in out
+    assert "data/2026/plan.yml: пункт 17, поле recommendation: русский текст изменился, а казахский (kk) введён " \
+           "вручную" in out
+    assert "[" not in out  # no path of the program's own: items[№17], sections[0]
     again = target(root, "plan").read_bytes()
     assert run(root, corrected, "plan") == 0
     assert target(root, "plan").read_bytes() == again  # stable with hand-made data too
@@ -398,4 +401,4 @@ def test_kazakh_item_without_a_russian_one_is_an_error(root: Path, tmp_path: Pat
     kk.write_text(stub, encoding="utf-8")
     assert run(root, PLAN_SEED, "plan", "--kk", str(kk)) == 1
     err = capsys.readouterr().err
-    assert f"{kk}, строка 70, поле «№»: пункт 39 казахской редакции не найден в русской (в русской пункты 1–38)" in err
+    assert f"{kk}, строка 70, столбец «№»: пункт 39 казахской редакции не найден в русской (в русской пункты 1–38)" in err

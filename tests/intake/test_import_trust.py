@@ -4,6 +4,8 @@ file keeps its mode, and each refusal says what to do in Russian."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 import subprocess
@@ -72,7 +74,7 @@ def test_the_russian_plan_given_as_kazakh_is_refused(project: Path, capsys) -> N
     assert run(project, PLAN_SEED, "plan", "--kk", str(PLAN_SEED)) == 1
     assert capsys.readouterr().err == (
         "Импорт не выполнен, data/ не изменён:\n"
-        f"  {PLAN_SEED}, строка 1: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
+        f"  {PLAN_SEED}, строка 5: это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); "
         "в --kk укажите файл казахской редакции\n")
     assert plan.read_bytes() == before
 
@@ -110,7 +112,7 @@ def test_a_deadline_outside_the_cycles_year_is_warned(root: Path, tmp_path: Path
                       encoding="utf-8")
     assert run(root, source, "plan") == 0
     out = capsys.readouterr().out
-    warning = (f"    {source}: пункт 38: срок «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
+    warning = (f"    {source}: пункт 38, «Срок исполнения»: «{typed.strip()} постоянно.» — {year} год, а цикл ВАКР 2026; проверьте "
                "год (ожидался 2025–2027)")
     assert (warning in out.splitlines()) == (year is not None), out
 
@@ -294,3 +296,61 @@ def test_a_row_without_number_that_follows_no_page_break_is_reported(root: Path,
     assert run(root, source, "plan") == 0, capsys.readouterr().err
     assert (f"    {source}, строка {last + 1}: строка без номера не после разрыва страницы присоединена к пункту 37; "
             "если это отдельный пункт, впишите его номер в «№»") in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["import", "SOURCE=nowhere.txt", "KIND=plan", "CYCLE=2026"],
+     "Импорт не выполнен, data/ не изменён:\n  nowhere.txt, строка 1: файл не найден\n"),
+    (["import"], "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или "
+                 "schedule; KK=казахская редакция, если она в отдельном файле)\n"),
+    (["forms"], "Укажите год: make forms CYCLE=2026\n"),
+    (["reports", "SOURCE=nowhere.xlsx", "DRY=1"], None),
+])
+def test_make_shows_our_message_and_no_noise_of_its_own(args: list[str], message: str | None) -> None:
+    """A make command that fails: the officer reads our Russian message and nothing else (no
+    «make: *** [Makefile:…] Error 1» under it); the exit status says it failed."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}  # as typed
+    result = subprocess.run(["make", "-o", ".venv/.installed", *args], cwd=ROOT, capture_output=True,
+                            text=True, check=False, env=env)
+    if message is None:  # the command's own message, whatever its words: make adds nothing
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and "nowhere.xlsx" in output and "make:" not in output
+        return
+    assert result.returncode != 0
+    assert (result.stdout, result.stderr) == ("", message)
+
+
+def test_a_full_row_without_number_after_a_page_break_is_reported(root: Path, tmp_path: Path, capsys) -> None:
+    """Schedule item 4's second row fills every column, so it is a row of its own; after a
+    page break it might be the first row continued: taken as a row, and said so."""
+    lines = SCHEDULE_SEED.read_text(encoding="utf-8").split("\n")
+    second = next(i for i, line in enumerate(lines) if line.startswith("\t<p>2) Выявление"))
+    assert lines[second - 1].startswith("4.\t")
+    assert run(root, SCHEDULE_SEED, "schedule") == 0
+    assert "предупреждений нет" in capsys.readouterr().out  # no page break before it in the approved document
+    lines[second:second] = [""]
+    source = tmp_path / "schedule.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert run(root, source, "schedule") == 0, capsys.readouterr().err
+    assert (f"    {source}, строка {second + 2}: пункт 4: строка без номера после разрыва страницы заполнена во всех "
+            "столбцах и принята как ещё одна строка пункта; если это продолжение строки выше, перенесите её текст в "
+            "ту строку") in capsys.readouterr().out.splitlines()
+    assert target(root, "schedule").read_bytes() == (ROOT / "data/2026/schedule.yml").read_bytes()
+
+
+@pytest.mark.parametrize(("code", "said"), [(errno.EACCES, "нет прав доступа к файлу или папке"),
+                                            (errno.EIO, "ошибка чтения или записи диска")])
+def test_a_file_the_system_cannot_read_is_explained_in_russian(root: Path, tmp_path: Path, capsys, code: int,
+                                                               said: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "plan.txt"
+    shutil.copy(PLAN_SEED, source)
+    read_bytes = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self == source:
+            raise OSError(code, os.strerror(code), str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert run(root, source, "plan") == 1
+    assert capsys.readouterr().err == f"Импорт не выполнен, data/ не изменён:\n  {source}: {said}\n"

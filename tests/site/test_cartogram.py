@@ -162,6 +162,19 @@ def test_organization_page_shows_its_risks_and_plan_items(built: Site, lang: str
         assert shown == items, org
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_organization_page_names_it_once_and_its_full_name_when_the_title_is_short(built: Site, lang: str) -> None:
+    """The full name under the title only where it says more (the Company's), never the title again."""
+    full = {}
+    for org in ROWS:
+        page = built.page(f"{lang}2026/organizations/{org}/")
+        title = page.select_one("article h1").get_text(strip=True)
+        said = [p.get_text(strip=True) for p in page.select("article > p")]
+        assert title not in said, org
+        full[org] = next(o for o in ORGS if o["id"] == org)["name"]["ru"] in said
+    assert full == {org: org == "spk" for org in ROWS}
+
+
 def test_search_finds_each_risk_on_the_risk_list_not_again_per_organization(built: Site) -> None:
     """Organization pages are filtered views of the risk list: they stay out of the search
     index, so each risk is one hit (and the index phones download stays smaller)."""

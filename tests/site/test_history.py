@@ -1,7 +1,9 @@
 """Edition history (issue 15), on a scratch git repository: commits that change a plan
-deadline, a measure text and a risk show up on the document pages, the cycle's history page,
-the site-wide page and the Atom feeds, with old and new text, newest first, in both
-languages; a draft cycle's change never does; a build without git says so."""
+deadline, a measure text, a risk, a schedule item, an announcement, the analytical report,
+the public discussion and the list of positions show up on the document pages, the cycle's
+history page, the site-wide page, the Atom feeds and the open data, with old and new text,
+newest first, in both languages; a draft cycle's change, a draft announcement's change and a
+new announcement never do; a build without git says so."""
 
 from __future__ import annotations
 
@@ -20,6 +22,32 @@ LANGS = ("", "kk/")
 ATOM = "{http://www.w3.org/2005/Atom}"
 MEASURE_OLD = "провести анализ и осуществить соответствующие мероприятия"
 MEASURE_NEW = "провести проверку и осуществить соответствующие мероприятия"
+DRAFT_TEXT = "черновой текст объявления"
+# what the scratch repository's commits changed: (document, item, field), newest first
+EXPECTED = [("discussion", "", "format"), ("positions", "2", "title"), ("positions", "3", "item"),
+            ("schedule", "3", "work"), ("announcements", "vstrecha-2026", "body"),
+            ("announcements", "vstrecha-2026", "title"), ("report", "", "summary"),
+            ("risks", "R06", "organizations"), ("plan", "5", "measure"), ("plan", "1", "deadline")]
+# publications.yml as first published: two news, the discussion's format, the report, the list
+NEWS = """- kind: news
+  id: vstrecha-2026
+  date: 02.06.2026
+  title: {ru: Встреча с работниками, kk: Қызметкерлермен кездесу}
+  body: {ru: 'Встреча с работниками состоится 5 июня в 10:00.', kk: 'Кездесу 5 маусымда сағат 10:00-де өтеді.'}
+- kind: news
+  id: obrashcheniya-2026
+  date: 03.06.2026
+  title: {ru: Приём обращений}
+  body: {ru: Обращения принимаются по телефону.}
+"""
+POSITIONS = """  approved: 01.06.2026
+  items:
+  - organization: almaty-finance
+    title: {ru: Начальник отдела кадров}
+  - organization: mfo-almaty
+    unit: {ru: Кредитный отдел}
+    title: {ru: Кредитный специалист}
+"""
 
 
 def commit(root: Path, message: str, date: str) -> None:
@@ -41,6 +69,12 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = project_copy(tmp_path_factory.mktemp("history") / "project")
     (root / ".gitignore").write_text("site/\ndocs/2026/\ndocs/2027/\n", encoding="utf-8")
     subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
+    pubs = root / "data/2026/publications.yml"
+    edit(pubs, "  about_item: 6\n", "  about_item: 6\n" + NEWS)
+    edit(pubs, "  schedule_item: 6\n", "  schedule_item: 6\n  format: {ru: 'Очно, в актовом зале Общества'}\n")
+    edit(pubs, "  schedule_item: 9\n", "  schedule_item: 9\n  signed: 25.05.2026\n"
+         "  summary: {ru: Выявлено 37 коррупционных рисков., kk: 37 сыбайлас жемқорлық тәуекелі анықталды.}\n")
+    edit(pubs, "  schedule_item: 11\n", "  schedule_item: 11\n" + POSITIONS)
     commit(root, "Опубликованы документы ВАКР 2026", "2026-05-20T10:00:00+05:00")
     plan = root / "data/2026/plan.yml"
     edit(plan, "    date: 01.07.2026\n    source:\n      ru: 01.07.2026г.\n",
@@ -55,6 +89,21 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     edit(root / "data/2026/risks.yml", "  - id: R06\n    organizations: [almaty-finance]\n",
          "  - id: R06\n    organizations: [almaty-finance, mfo-almaty]\n")
     commit(root, "Риск R06 относится и к МФО", "2026-07-01T10:00:00+05:00")
+    edit(root / "data/2026/schedule.yml", "в СМИ и социальных сетях", "в СМИ и в социальных сетях")  # item 3
+    edit(pubs, "состоится 5 июня", "состоится 8 июня")
+    edit(pubs, "kk: Қызметкерлермен кездесу}", "kk: Қызметкерлермен жиналыс}")
+    edit(pubs, "Выявлено 37 коррупционных рисков.", "Выявлено 37 коррупционных рисков в пяти организациях.")
+    commit(root, "Уточнены объявление, справка и пункт 3 плана-графика", "2026-07-02T10:00:00+05:00")
+    edit(pubs, "Кредитный специалист", "Главный кредитный специалист")
+    edit(pubs, "'Очно, в актовом зале Общества'", "'Очно и онлайн'")
+    pubs.write_text(pubs.read_text(encoding="utf-8")
+                    + "  - organization: almaty-renovation\n    title: {ru: Главный бухгалтер}\n", encoding="utf-8")
+    commit(root, "Перечень должностей и формат обсуждения", "2026-07-03T10:00:00+05:00")
+    edit(pubs, "  body: {ru: Обращения принимаются по телефону.}\n",
+         f"  body: {{ru: {DRAFT_TEXT}}}\n  draft: true\n")  # a published announcement edited as a draft
+    edit(pubs, "  about_item: 6\n", "  about_item: 6\n- kind: news\n  id: novoe-2026\n  date: 04.07.2026\n"
+         "  title: {ru: Новое объявление}\n  body: {ru: Текст нового объявления.}\n")
+    commit(root, "Черновик правки объявления; новое объявление", "2026-07-04T10:00:00+05:00")
     draft = root / "data/2027"
     draft.mkdir()
     (draft / "cycle.yml").write_text("period: {start: 13.04.2027, end: 26.05.2027}\ndraft: true\n", encoding="utf-8")
@@ -75,9 +124,8 @@ def changes(site: Site, url: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_cycle_history_lists_each_change_newest_first_with_old_and_new_text(history_site: Site, lang: str) -> None:
     found = changes(history_site, f"{lang}2026/history/")
-    assert [(c["data-document"], c["data-item"], c["data-field"]) for c in found] == [
-        ("risks", "R06", "organizations"), ("plan", "5", "measure"), ("plan", "1", "deadline")]
-    risk, measure, deadline = found
+    assert [(c["data-document"], c["data-item"], c["data-field"]) for c in found] == EXPECTED
+    risk, measure, deadline = found[-3:]
     assert "almaty-finance, mfo-almaty" in risk["text"] and "01.07.2026" in risk["text"]
     assert "01.07.2026г." in deadline["text"] and "01.09.2026г." in deadline["text"] and "№ 45-П" in deadline["text"]
     assert ("исправлена опечатка" if not lang else "қате түзетілді") in measure["text"]
@@ -92,17 +140,22 @@ def test_cycle_history_lists_each_change_newest_first_with_old_and_new_text(hist
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_document_page_lists_its_own_changes(history_site: Site, lang: str) -> None:
     for page, expected in (("plan", [("5", "measure"), ("1", "deadline")]), ("risks", [("R06", "organizations")]),
-                           ("schedule", [])):
+                           ("schedule", [("3", "work")]), ("report", [("", "summary")]),
+                           ("discussion", [("", "format")]), ("positions", [("2", "title"), ("3", "item")]),
+                           ("announcements/vstrecha-2026", [("vstrecha-2026", "body"), ("vstrecha-2026", "title")]),
+                           ("announcements/start", [("3", "work")]),  # the schedule item it quotes
+                           ("announcements/novoe-2026", [])):
         found = changes(history_site, f"{lang}2026/{page}/")
         assert [(c["data-item"], c["data-field"]) for c in found] == expected, page
     link = history_site.page(f"{lang}2026/plan/").select_one('li[data-item="1"] a')
     assert link["href"] == "./#item-1"  # the item on the same page
+    assert history_site.page(f"{lang}2026/cartogram/").select_one('a[href="../risks/#history"]')  # the risks' history
 
 
 def test_a_draft_cycle_never_appears_in_the_history(history_site: Site) -> None:
     for url in ("changes/", "kk/changes/"):
-        assert [c["data-item"] for c in changes(history_site, url)] == ["R06", "5", "1"]
-    for name in ("changes.xml", "changes.kk.xml"):
+        assert [(c["data-document"], c["data-item"], c["data-field"]) for c in changes(history_site, url)] == EXPECTED
+    for name in ("changes.xml", "changes.kk.xml", "2026/data/vakr-2026-history.csv"):
         assert "черновая формулировка" not in (history_site.root / name).read_text(encoding="utf-8")
 
 
@@ -113,8 +166,9 @@ def test_the_feed_is_valid_atom_with_one_entry_per_change(history_site: Site, na
     for required in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 3 and len({e.findtext(f"{ATOM}id") for e in entries}) == 3
-    assert [e.findtext(f"{ATOM}updated")[:10] for e in entries] == ["2026-07-01", "2026-06-20", "2026-06-10"]
+    assert len(entries) == len(EXPECTED) and len({e.findtext(f"{ATOM}id") for e in entries}) == len(EXPECTED)
+    assert [e.findtext(f"{ATOM}updated")[:10] for e in entries] == ["2026-07-03"] * 3 + ["2026-07-02"] * 4 + [
+        "2026-07-01", "2026-06-20", "2026-06-10"]
     assert feed.findtext(f"{ATOM}updated") == entries[0].findtext(f"{ATOM}updated")
     for entry in entries:
         assert entry.find(f"{ATOM}link").get("href").startswith(
@@ -146,9 +200,78 @@ def test_open_data_carries_the_history(history_site: Site) -> None:
     import json
 
     rows = list(csv.DictReader(io.StringIO((history_site.root / "2026/data/vakr-2026-history.csv").read_text("utf-8-sig"))))
-    assert [(r["changed_on"], r["document"], r["item"], r["field"]) for r in rows] == [
-        ("2026-07-01", "risks", "R06", "organizations"), ("2026-06-20", "plan", "5", "measure"),
-        ("2026-06-10", "plan", "1", "deadline")]
-    assert (rows[2]["old_text"], rows[2]["new_text"], rows[2]["order"]) == ("01.07.2026г.", "01.09.2026г.", "№ 45-П")
-    assert rows[1]["note"] == "typo"
+    assert [(r["document"], r["item"], r["field"]) for r in rows] == EXPECTED
+    assert [r["changed_on"] for r in rows[-3:]] == ["2026-07-01", "2026-06-20", "2026-06-10"]
+    assert (rows[-1]["old_text"], rows[-1]["new_text"], rows[-1]["order"]) == ("01.07.2026г.", "01.09.2026г.", "№ 45-П")
+    assert rows[-2]["note"] == "typo"
+    title = rows[EXPECTED.index(("announcements", "vstrecha-2026", "title"))]
+    assert (title["language"], title["old_text"], title["new_text"]) == (
+        "kk", "Қызметкерлермен кездесу", "Қызметкерлермен жиналыс")
     assert json.loads((history_site.root / "2026/data/vakr-2026.json").read_text("utf-8"))["history"] == rows
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_publications_show_their_changes_with_old_and_new_text(history_site: Site, lang: str) -> None:
+    """An announcement, the report, the discussion and the list of positions: each change
+    with its old and new text and a link to where the text stands today."""
+    page = history_site.page(f"{lang}2026/announcements/vstrecha-2026/")
+    body = page.select_one('li[data-field="body"]')
+    assert [dd.get_text() for dd in body.select(".vakr-change__texts dd")] == [
+        "Встреча с работниками состоится 5 июня в 10:00.", "Встреча с работниками состоится 8 июня в 10:00."]
+    assert [e.get_text() for e in body.select(".vakr-diff ins")] == [("добавлено: " if not lang else "қосылды: ") + "8"]
+    title = page.select_one('li[data-field="title"]')
+    assert [dd.get_text() for dd in title.select(".vakr-change__texts dd")] == [
+        "Қызметкерлермен кездесу", "Қызметкерлермен жиналыс"]
+    assert title.select_one(".vakr-change__texts dd")["lang"] == "kk"
+    report = history_site.page(f"{lang}2026/report/").select_one('li[data-field="summary"]')
+    assert "в пяти организациях" in report.select(".vakr-change__texts dd")[1].get_text()
+    positions = history_site.page(f"{lang}2026/positions/")
+    changed = positions.select_one('li[data-item="2"]')
+    assert [dd.get_text() for dd in changed.select(".vakr-change__texts dd")] == [
+        "Кредитный специалист", "Главный кредитный специалист"]
+    assert changed.select_one("a")["href"] == "./#position-2"
+    assert "Главный кредитный специалист" in positions.select_one("#position-2").get_text()
+    added = positions.select_one('li[data-item="3"]').get_text(" ")
+    assert ("Должность добавлена в перечень." if not lang else "Лауазым тізімге қосылды.") in added
+    cycle = history_site.page(f"{lang}2026/history/")
+    head = " ".join(cycle.select_one('li[data-document="announcements"] .vakr-change__head').get_text(" ").split())
+    assert ("Объявления, «Встреча с работниками»" if not lang else "Хабарландырулар, «Қызметкерлермен жиналыс»") in head
+    link = cycle.select_one('li[data-document="announcements"] .vakr-change__head a')["href"]
+    assert link == "../announcements/vstrecha-2026/"
+    fmt = cycle.select_one('li[data-document="discussion"]')
+    assert [dd.get_text() for dd in fmt.select(".vakr-change__texts dd")] == ["Очно, в актовом зале Общества", "Очно и онлайн"]
+
+
+def test_a_draft_announcement_and_a_new_one_are_no_changes(history_site: Site) -> None:
+    """A published announcement edited as a draft keeps its published text, and no change
+    shows; a new announcement is a publication (the announcements' feed), not a change."""
+    for name in ("changes.xml", "changes.kk.xml", "2026/data/vakr-2026-history.csv", "2026/history/index.html",
+                 "kk/2026/history/index.html", "changes/index.html"):
+        text = (history_site.root / name).read_text(encoding="utf-8")
+        assert DRAFT_TEXT not in text and "obrashcheniya-2026" not in text and "novoe-2026" not in text, name
+
+
+def test_kazakh_texts_count_from_the_approval_of_the_kazakh_edition(tmp_path: Path) -> None:
+    """Kazakh texts of a document whose Kazakh edition nobody approved are a draft (the site
+    shows Russian): their edits never appear; after `kk_approved` they do."""
+    from vakr.ingest.history import git_changes
+
+    root = tmp_path / "repo"
+    (root / "data/2026").mkdir(parents=True)
+    plan = root / "data/2026/plan.yml"
+    plan.write_text((Path(__file__).parents[1] / "data/2026/plan.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
+    commit(root, "План", "2026-05-20T10:00:00+05:00")
+    edit(plan, "      ru: 01.07.2026г.\n- number: 2\n", "      ru: 01.07.2026г.\n      kk: 01.07.2026ж. (жоба)\n- number: 2\n")
+    commit(root, "Черновой перевод срока пункта 1", "2026-05-21T10:00:00+05:00")
+    edit(plan, "(жоба)", "(жоба, түзетілген)")
+    commit(root, "Правка чернового перевода", "2026-05-22T10:00:00+05:00")
+    edit(plan, "title:\n", "kk_approved:\n  date: 01.08.2026\n  kk: {heading: БЕКІТЕМІН, lines: [Басқарма Төрағасы], "
+         "date: 01.08.2026}\ntitle:\n")
+    commit(root, "Казахская редакция утверждена", "2026-08-01T10:00:00+05:00")
+    edit(plan, "01.07.2026ж. (жоба, түзетілген)", "01.07.2026ж.")
+    commit(root, "Срок пункта 1 на казахском", "2026-08-02T10:00:00+05:00")
+    found = git_changes(root)
+    assert found is not None
+    assert [(c.date.isoformat(), c.item, c.field, c.lang, c.old, c.new) for c in found] == [
+        ("2026-08-02", "1", "deadline", "kk", "01.07.2026ж. (жоба, түзетілген)", "01.07.2026ж.")]

@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 
 import material
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from bench.workspace import project_copy
-from conftest import ROOT, build_site, proper_names
+from conftest import build_site, proper_names
 
 PAGES = ["", "2026/", "2026/schedule/", "2026/plan/", "2026/cartogram/", "2026/risks/", "2026/organizations/spk/"]
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")

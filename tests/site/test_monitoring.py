@@ -359,3 +359,10 @@ def test_kazakh_sentence_names_the_order_after_a_label_and_marks_the_russian_dat
     assert marked is not None and marked.get_text() == "№ 45-П от 30.06.2026"
     russian = item(synthetic, "", 1).select_one(".vakr-evidence")
     assert "приказ № 45-П от 30.06.2026" in words(russian) and not russian.select('span[lang="ru"]')
+
+
+def test_every_column_heading_begins_with_a_capital_letter(built: Site) -> None:
+    """A heading that reuses a status word («исполнено», «орындалды») is capitalised like the rest."""
+    lower = {(url, th.get_text(" ", strip=True)) for url in built.pages() for th in built.page(url).select("th[scope=col]")
+             if th.get_text(strip=True)[:1].islower()}
+    assert not lower, sorted(lower)

@@ -15,7 +15,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from bench.workspace import project_copy
 from conftest import ROOT, Site, build_site, copy_data
@@ -122,7 +121,8 @@ def test_every_description_on_the_built_pages_is_verbatim_in_its_named_source(qu
                 text = norm(block.get_text())
                 assert any(squash(text) in column for column in SEEDS[document][item]), f"{url}: {document} {item}: {text[:80]}"
                 checked += 1
-            described += norm(quote.get_text()) == QUOTE
+            # counted on the site's own pages; the embeds for a CMS repeat the cartogram's list
+            described += norm(quote.get_text()) == QUOTE and "embed/" not in url
     assert described == 2 * 6  # R03: the risk list and five organization pages, in both languages
     assert checked > 2 * 37
 

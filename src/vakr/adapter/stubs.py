@@ -14,6 +14,7 @@ from pathlib import Path
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 from vakr.domain.site import SiteData
 from vakr.publish.routes import PageSpec, all_pages
+from vakr.publish.sitedir import write_if_changed
 
 STUB_MARK = "vakr_generated: true"
 
@@ -36,18 +37,6 @@ def stub_text(page: PageSpec, lang: str) -> str:
     if not page.view.searchable:
         lines.append("search: {exclude: true}")
     return "\n".join([*lines, "---", ""])
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write only a changed file, so `mkdocs serve` does not rebuild in a loop. A link to a
-    hand-written file at that path is replaced, never written through."""
-    if path.is_symlink():
-        path.unlink()
-    elif path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
 
 
 GENERATED_DIRS = ("assets/generated",)  # written by the build (levels.css), not by hand

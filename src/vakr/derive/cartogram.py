@@ -97,8 +97,9 @@ class Cartogram:
     @cached_property
     def rows(self) -> list[Organization]:
         """The Company and every ДЗО, in the order of organizations.yml, even those where no
-        risk was found: an empty row is a finding too."""
-        return [org for org in self.site.organizations.values() if org.kind != "department"]
+        risk was found: an empty row is a finding too. A subsidiary's own site: its row only."""
+        return [org for org in self.site.organizations.values()
+                if org.kind != "department" and self.site.shows(org)]
 
     @cached_property
     def directions(self) -> list[Direction]:

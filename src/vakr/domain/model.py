@@ -213,7 +213,7 @@ class Columns(Strict):
 
 class ScheduleRow(Strict):
     work: Rich = Field(description="Виды работ")
-    deadline: Deadline = Field(description="Срок: вид (kind) и даты; формулировка документа — в source")
+    deadline: Deadline = Field(description="Срок исполнения: вид (kind) и даты; формулировка документа — в source")
     responsible: Responsible = Field(description="Ответственные, как в документе")
 
 
@@ -599,7 +599,12 @@ class Monitoring(Strict):
 # data/<year>/history.yml: the formal amendments (by order) and editorial notes; the changes
 # themselves are read from the repository's git history of data/.
 
-HistoryDocument = Literal["plan", "schedule", "risks"]
+HistoryDocument = Literal["plan", "schedule", "risks", "announcements", "discussion", "report", "positions"]
+_HISTORY_DOCUMENT = ("plan — план мероприятий; schedule — план-график; risks — перечень рисков; announcements — "
+                     "объявления; discussion — публичное обсуждение; report — аналитическая справка; positions — "
+                     "перечень должностей")
+_HISTORY_ITEMS = ("номера пунктов, id рисков, id объявлений или номера должностей в перечне, в кавычках: \"17\"; "
+                  "без пунктов — собственные поля документа (краткое содержание справки, дата утверждения перечня)")
 
 
 class Amendment(Strict):
@@ -607,9 +612,9 @@ class Amendment(Strict):
 
     order: NonEmpty = Field(description="Номер приказа, например «№ 45-П»")
     date: Date = Field(description="Дата приказа")
-    document: HistoryDocument = Field(description="plan — план мероприятий; schedule — план-график; risks — перечень рисков")
+    document: HistoryDocument = Field(description=_HISTORY_DOCUMENT)
     items: list[Annotated[str, Field(min_length=1)]] = Field(
-        default_factory=list, description="Изменённые пункты (номера пунктов или id рисков), в кавычках: \"17\"")
+        default_factory=list, description="Изменённые пункты: " + _HISTORY_ITEMS)
     changed: Text = Field(description="Что изменено, словами приказа")
 
 
@@ -619,9 +624,9 @@ class EditorialNote(Strict):
     (the history then says so without showing that text again)."""
 
     date: Date | None = Field(default=None, description="Дата правки (дата коммита); без неё — правки этих пунктов в любой день")
-    document: HistoryDocument = Field(description="plan — план мероприятий; schedule — план-график; risks — перечень рисков")
+    document: HistoryDocument = Field(description=_HISTORY_DOCUMENT)
     items: list[Annotated[str, Field(min_length=1)]] = Field(
-        min_length=1, description="Номера пунктов или id рисков, в кавычках: \"3\"")
+        default_factory=list, description="Исправленные пункты: " + _HISTORY_ITEMS)
     note: Literal["typo", "withdrawn"] = Field(
         description="typo — исправление опечатки при переносе текста на сайт; withdrawn — снят текст, "
                     "составленный сайтом, а не взятый из утверждённого документа (старый текст не показывается)")

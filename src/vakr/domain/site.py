@@ -31,6 +31,7 @@ class SiteData:
     directions: dict[str, Direction] = field(default_factory=dict)
     risk_matrix: RiskMatrix | None = None
     contacts: Contacts | None = None
+    scope: Scope | None = None  # one subsidiary's site (vakr.derive.orgscope); None: the Company's full site
 
     @property
     def current(self) -> Cycle:
@@ -38,3 +39,24 @@ class SiteData:
 
     def cycle(self, year: str) -> Cycle:
         return next(c for c in self.cycles if c.year == year)
+
+    def shows(self, org: Organization) -> bool:
+        """The site has a cartogram row and a page for `org`: a subsidiary's site only its own."""
+        return self.scope is None or self.scope.org.id == org.id
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a subsidiary's site is cut from: the organization, and the Company's whole data, so
+    its pages can say how much of the Company's plan and cartogram they show."""
+
+    org: Organization
+    whole: SiteData
+
+    def plan_total(self, year: str) -> int:
+        plan = self.whole.cycle(year).plan
+        return len(plan.items) if plan else 0
+
+    def risks_total(self, year: str) -> int:
+        risks = self.whole.cycle(year).risks
+        return len(risks.risks) if risks else 0

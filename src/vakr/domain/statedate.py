@@ -10,8 +10,9 @@
   the build's day moves the state date to the newest such day (the build says so, in
   Russian); one dated after an explicit `as_of:` is an error (the officer chose that day,
   the build refuses rather than hide what was saved).
-- **Reports date** («Сведения на …»): the day of the newest report or done mark known on the
-  state date — how fresh the execution information is, shown beside the state date.
+- **Reports date** («Сведения на …»): the day of the newest execution report known on the
+  state date — how fresh the execution information is, shown beside the state date. A done
+  mark of a schedule stage is not a report (stage 8's is the plan's approval): it never counts.
 """
 
 from __future__ import annotations
@@ -135,9 +136,8 @@ def state_date(site: SiteData, day: dt.date) -> StateDate:
 
 
 def reports_date(cycle: Cycle, on: dt.date) -> dt.date | None:
-    """«Сведения на»: the newest report or done mark known on `on`; None when there is none."""
+    """«Сведения на»: the newest execution report of the plan known on `on`; None when there
+    is none (a schedule stage's done mark is no report on the plan's execution)."""
     if cycle.monitoring is None:
         return None
-    days = [r.date for reports in cycle.monitoring.plan.values() for r in reports if r.date <= on]
-    days += [m.done for m in cycle.monitoring.schedule.values() if m.done <= on]
-    return max(days, default=None)
+    return max((r.date for reports in cycle.monitoring.plan.values() for r in reports if r.date <= on), default=None)

@@ -20,6 +20,7 @@ from vakr.importer.rows import Context
 from vakr.importer.schedule import build_schedule
 from vakr.importer.table import Document, read_source
 from vakr.importer.text import vocabulary
+from vakr.importer.where import describe, relocate
 from vakr.ingest.load import load_site
 from vakr.domain.model import Organization, Organizations, Plan, Schedule
 from vakr.ingest.validate import parse
@@ -51,9 +52,18 @@ def _context(doc: Document, edition: Edition, width: int, deadline: int, report:
     return Context(doc, report, vocabulary(cells, names), columns[1:], deadline)
 
 
-def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, Document | None, Edition | None]:
+def _read(source: Path, docs: list[Document]) -> tuple[Document, list[Edition]]:
+    """Read a document and its editions, its places named as the officer finds them."""
     doc = read_source(source)
+    docs.append(doc)
     found = editions(doc)
+    describe(doc, found)
+    return doc, found
+
+
+def _editions(source: Path, kk_source: Path | None,
+              docs: list[Document]) -> tuple[Document, Edition, Document | None, Edition | None]:
+    doc, found = _read(source, docs)
     ru = next((e for e in found if e.lang == "ru"), None)
     if ru is None:
         raise DataError(doc.name, found[0].heading.number, None, "не найдена русская редакция: ожидался гриф «УТВЕРЖДАЮ»")
@@ -61,13 +71,13 @@ def _editions(source: Path, kk_source: Path | None) -> tuple[Document, Edition, 
     kk_doc = doc if kk else None
     if kk_source is not None:
         if kk is not None:
-            raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} (строка {kk.heading.number}); "
-                            "укажите --kk только для отдельного файла")
-        kk_doc = read_source(kk_source)
-        kk = next((e for e in editions(kk_doc) if e.lang == "kk"), None)
+            raise DataError(str(kk_source), 1, None, f"казахская редакция уже есть в {doc.name} "
+                            f"({doc.at(kk.heading.number)}); укажите --kk только для отдельного файла")
+        kk_doc, kk_found = _read(kk_source, docs)
+        kk = next((e for e in kk_found if e.lang == "kk"), None)
         if kk is None:
-            raise DataError(kk_doc.name, 1, None, "это не казахская редакция: нет грифа «БЕКІТЕМІН» (в файле — "
-                            "«УТВЕРЖДАЮ»); в --kk укажите файл казахской редакции")
+            raise DataError(kk_doc.name, kk_found[0].heading.number, None, "это не казахская редакция: нет "
+                            "грифа «БЕКІТЕМІН» (в файле — «УТВЕРЖДАЮ»); в --kk укажите файл казахской редакции")
     if kk is not None and kk_doc is not None:
         _check_kazakh(kk_doc, kk)
     return doc, ru, kk_doc, kk
@@ -89,14 +99,25 @@ def _check_kazakh(doc: Document, edition: Edition) -> None:
 
 
 def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None = None) -> Report:
-    """Import `source` into data/<cycle>/<kind>.yml under `root`; the report of what was done."""
+    """Import `source` into data/<cycle>/<kind>.yml under `root`; the report of what was done.
+    A problem in the document is told at its place there (see where.py)."""
+    docs: list[Document] = []
+    try:
+        return _run_import(root, source, cycle, kind, kk_source, docs)
+    except DataError as err:
+        raise relocate(err, docs) from None
+
+
+def _run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path | None,
+                docs: list[Document]) -> Report:
     model, build, width, deadline = KINDS[kind]
     data_dir = root / "data"
     target = data_dir / cycle / f"{kind}.yml"
     display = f"data/{cycle}/{kind}.yml"
     report = Report(source=str(source), target=display)
     organizations = _organizations(data_dir)
-    doc, ru, kk_doc, kk = _editions(source, kk_source)
+    doc, ru, kk_doc, kk = _editions(source, kk_source, docs)
+    report.places = {read.name: read.places for read in docs}
     ctx = _context(doc, ru, width, deadline, report, organizations)
     kk_ctx = _context(kk_doc, kk, width, deadline, report, organizations) if kk and kk_doc else None
     for read in {id(d): d for d in (doc, kk_doc) if d is not None}.values():
@@ -104,7 +125,7 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
             report.warn(read.name, line, what)
     data = build(ctx, ru, kk, kk_ctx, organizations)
     if cycle.isdigit():
-        _warn_far_deadlines(data, int(cycle), doc, report)
+        _warn_far_deadlines(data, int(cycle), doc, report, ctx.field_names[deadline - 1])
     if report.cells_placed != report.cells_read:  # a guard on this program, not on the document
         raise DataError(doc.name, ru.header.number, None, f"прочитано непустых ячеек {report.cells_read}, "
                         f"а размещено {report.cells_placed}: импорт остановлен, чтобы не потерять текст")
@@ -117,7 +138,7 @@ def run_import(root: Path, source: Path, cycle: str, kind: str, kk_source: Path 
     return report
 
 
-def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report) -> None:
+def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report, column: str) -> None:
     """A deadline outside the cycle's year ± 1 is most likely a typo (2062 or 2024 in a 2026
     plan): it is kept as written and named in the warnings."""
     items = data.get("items") or [item for section in data.get("sections", []) for item in section["items"]]
@@ -126,8 +147,9 @@ def _warn_far_deadlines(data: dict, year: int, doc: Document, report: Report) ->
             years = sorted({int(deadline[key][-4:]) for key in ("date", "start", "end") if key in deadline})
             far = [found for found in years if abs(found - year) > 1]
             if far:
-                report.warn(doc.name, None, f"пункт {item['number']}: срок «{deadline['source']['ru']}» — "
-                            f"{far[0]} год, а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
+                wording = deadline["source"]["ru"]
+                report.warn(doc.name, None, f"пункт {item['number']}, «{column}»: «{wording}» — {far[0]} год, "
+                            f"а цикл ВАКР {year}; проверьте год (ожидался {year - 1}–{year + 1})")
 
 
 def _write_checked(root: Path, target: Path, display: str, text: str, model: type) -> None:

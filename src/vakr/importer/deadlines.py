@@ -57,7 +57,8 @@ def parse_deadline(text: str) -> Parsed:
     if any(word in low for word in _PERMANENT):
         if len(dates) == 1:
             return Parsed("permanent", {"start": dates[0]})
-        return Parsed("none", warning=f"срок «{wording}»: «постоянно» без одной даты начала не распознан; сохранён как текст")
+        return Parsed("none", warning=f"«{wording}»: «постоянно» без одной даты начала не распознано; "
+                                      "сохранено как текст")
     if len(dates) == 2:
         between = wording[matches[0].end():matches[1].start()]
         if _RANGE_JOINERS.match(between):
@@ -69,14 +70,14 @@ def parse_deadline(text: str) -> Parsed:
         before, after = wording[:matches[0].start()], wording[matches[0].end():]
         parsed = Parsed("date", {"date": dates[0]})
         if not (_DATE_PREFIX.match(before) and _DATE_SUFFIX.match(after)):
-            parsed.warning = f"срок «{wording}»: кроме даты {dates[0]} есть слова; взята дата, проверьте"
+            parsed.warning = f"«{wording}»: кроме даты {dates[0]} есть слова; взята дата, проверьте"
         return parsed
     if not dates and any(word in low for word in _DAILY):
         return Parsed("daily")
     if not dates and any(word in low for word in _IMMEDIATE):
         return Parsed("immediately")
-    return Parsed("none", warning=f"срок «{wording}» не распознан (ожидались дата, период, «постоянно», "
-                                  "«ежедневно», «незамедлительно» или «-»); сохранён как текст")
+    return Parsed("none", warning=f"«{wording}» не распознано (ожидались дата, период, «постоянно», "
+                                  "«ежедневно», «незамедлительно» или «-»); сохранено как текст")
 
 
 def deadline_data(ru: str, kk: str | None = None) -> tuple[dict, list[str]]:
@@ -90,6 +91,6 @@ def deadline_data(ru: str, kk: str | None = None) -> tuple[dict, list[str]]:
         source["kk"] = kk
         other = parse_deadline(kk)
         if other.kind != "none" and (other.kind, other.fields) != (parsed.kind, parsed.fields):
-            warnings.append(f"казахский срок «{kk}» не совпадает с русским «{ru}»")
+            warnings.append(f"казахская редакция «{kk}» не совпадает с русской «{ru}»")
     data["source"] = source
     return data, warnings

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from vakr.domain.errors import DataError
+from vakr.importer.heading import heading as table_heading
 from vakr.importer.table import Cell, Document, Line
 
 _HEADINGS = {"утверждаю": "ru", "бекітемін": "kk"}
@@ -24,9 +25,10 @@ class Edition:
     date_line: Line
     date: dt.date
     title: str
-    header: Line
+    header: Line  # one cell per column, also when the document's heading takes two rows
     body: list[Line] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
+    header_rows: list[Line] = field(default_factory=list)  # the heading's rows as in the document
 
     @property
     def columns(self) -> list[str]:
@@ -73,9 +75,11 @@ def _edition(doc: Document, lines: list[Line]) -> Edition:
     title_lines = preamble[date_at + 1:]
     if not title_lines:
         raise DataError(doc.name, date_line.number, None, "не найдено название документа между датой утверждения и таблицей")
+    below = next((line for line in lines[header_at + 1:header_at + 2] if line.is_row), None)
+    header, header_rows = table_heading(doc.name, lines[header_at], _subheading_candidate(below))
     edition = Edition(lang, heading, approval_lines, date_line, date, " ".join(l.text for l in title_lines),
-                      lines[header_at])
-    rest = lines[header_at + 1:]
+                      header, header_rows=header_rows)
+    rest = lines[header_at + len(header_rows):]
     end = next((i for i, line in enumerate(rest) if not line.is_row and line.text), len(rest))
     edition.body = [line for line in rest[:end] if line.is_row and not _repeats_header(line, edition)]
     edition.closing = [line for line in rest[end:] if line.text or line.is_row]
@@ -86,13 +90,22 @@ def _edition(doc: Document, lines: list[Line]) -> Edition:
     return edition
 
 
+def _subheading_candidate(line: Line | None) -> Line | None:
+    """The row under the heading row, unless it is an item or a section title."""
+    if line is None or line.cells is None or item_number(line.cells[0]) is not None or is_section(line):
+        return None
+    return line
+
+
 def _repeats_header(line: Line, edition: Edition) -> bool:
-    """A row that only labels the columns: the heading row repeated on a new page, or the row
+    """A row that only labels the columns: a heading row repeated on a new page, or the row
     of column numbers «1 2 3 …» Word tables often have under the heading."""
     assert line.cells is not None
     texts = [c.text.strip().rstrip(".") for c in line.cells]
     numbers = [str(n) for n in range(1, len(texts) + 1)]
-    return texts == [c.strip().rstrip(".") for c in edition.columns] or (len(texts) > 1 and texts == numbers)
+    headings = [edition.header, *edition.header_rows]
+    return (any(texts == [c.text.strip().rstrip(".") for c in row.cells or ()] for row in headings)
+            or (len(texts) > 1 and texts == numbers))
 
 
 def item_number(cell: Cell) -> int | None:
@@ -105,11 +118,11 @@ def is_section(line: Line) -> bool:
     """A section title, by its layout: text in one cell only, bold, and not an item number —
     whether Word merged it across the row (one cell) or typed it in any one column."""
     assert line.cells is not None
-    filled = [c for c in line.cells if not c.empty]
+    filled = [c for c in line.cells if not c.empty and not c.merged_above]
     return len(filled) == 1 and filled[0].bold and item_number(filled[0]) is None
 
 
 def section_title(line: Line) -> str:
     """The text of a section title row (see `is_section`)."""
     assert line.cells is not None
-    return next(c.text for c in line.cells if not c.empty)
+    return next(c.text for c in line.cells if not c.empty and not c.merged_above)

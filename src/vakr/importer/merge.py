@@ -5,6 +5,7 @@ written the same way every time, so importing the same document twice changes no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -38,10 +39,10 @@ def _merge_dicts(new: dict, old: dict, report: Report, where: str) -> dict:
         if key in new or ("kind" in new and key in _DEADLINE_VALUES):
             continue
         out[key] = FlowList(value) if key == "organizations" else value
-        report.kept.append(f"{where}.{key}" if where else key)
+        report.kept.append(shown(f"{where}.{key}" if where else key))
         if key == "kk" and "ru" in new and not same_text:
-            report.warn(report.target, None, f"{where}: русский текст изменился, а казахский (kk) введён вручную и "
-                        "сохранён как был — проверьте перевод")
+            report.warn(report.target, None, f"{shown(where)}: русский текст изменился, а казахский (kk) "
+                        "введён вручную и сохранён как был — проверьте перевод")
     return out
 
 
@@ -56,6 +57,19 @@ def _merge_items(new: list, old: list, report: Report, where: str) -> list:
         report.warn(report.target, None, f"пункта {number} больше нет в документе: он удалён из данных"
                     + (f" вместе с добавленным вручную ({', '.join(hand)})" if hand else ""))
     return out
+
+
+_PLACE = re.compile(r"(?:sections\[(\d+)\]\.?)?(?:items\[№(\d+)\])?(?:\.rows\[(\d+)\])?\.?(.*)")
+
+
+def shown(where: str) -> str:
+    """A place in the data file as the officer reads it: `sections[0].items[№4].rows[1].work`
+    (the merge's own path, positions from 0) → «пункт 4, строка 2, поле work»; a section's
+    own field by the section's position from 1 (items are numbered across sections)."""
+    section, item, row, key = _PLACE.fullmatch(where).groups()  # type: ignore[union-attr]
+    parts = [f"раздел {int(section) + 1}" if section and not item else "", f"пункт {item}" if item else "",
+             f"строка {int(row) + 1}" if row else "", f"поле {key}" if key else ""]
+    return ", ".join(part for part in parts if part)
 
 
 class _Dumper(yaml.SafeDumper):

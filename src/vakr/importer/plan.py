@@ -14,7 +14,6 @@ from vakr.importer.text import plain, rich
 from vakr.domain.model import Organization
 
 WIDTH = 6
-FIELDS = ["рекомендация", "мероприятие", "форма завершения", "исполнитель", "срок"]
 
 
 def build_plan(ctx: Context, ru: Edition, kk: Edition | None, kk_ctx: Context | None,
@@ -49,8 +48,8 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, kk_ctx: Context | None,
     kk_row = kk.rows[0] if kk else None
     for i in (0, 1, 3, 4):
         if not row[i]:
-            raise DataError(ctx.doc.name, draft.line, FIELDS[i], f"пункт {draft.number}: пустая ячейка «{ctx.field_names[i]}»; "
-                            "она обязательна")
+            raise DataError(ctx.doc.name, draft.line, ctx.field_names[i],
+                            f"пункт {draft.number}: пустая ячейка; она обязательна")
 
     def text(i: int, as_rich: bool) -> dict:
         convert = rich if as_rich else plain
@@ -70,6 +69,6 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, kk_ctx: Context | None,
     except DeadlineError as err:
         raise DataError(ctx.doc.name, draft.line, ctx.field_names[4], f"пункт {draft.number}: {err}") from None
     for warning in warnings:
-        ctx.report.warn(ctx.doc.name, draft.line, f"пункт {draft.number}: {warning}")
+        ctx.report.warn(ctx.doc.name, draft.line, f"пункт {draft.number}, «{ctx.field_names[4]}»: {warning}")
     item["deadline"] = deadline
     return item

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vakr.importer.where import located
+
 
 @dataclass
 class Report:
@@ -18,6 +20,11 @@ class Report:
     merged: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, what)
     warnings: list[tuple[str, int | None, str]] = field(default_factory=list)  # line None: the data file
     kept: list[str] = field(default_factory=list)  # hand-made data kept on re-import
+    places: dict[str, dict[int, str]] = field(default_factory=dict)  # a Word document's places, by file
+
+    def _at(self, file: str, line: int | None, what: str) -> str:
+        place = self.places.get(file, {}).get(line, f"строка {line}") if line else None
+        return f"    {located(file, place, None, what)}"
 
     def merge(self, file: str, line: int, what: str) -> None:
         self.merged.append((file, line, what))
@@ -31,14 +38,14 @@ class Report:
                f"непустых ячеек {self.cells_read}, размещено в данных {self.cells_placed}"]
         if self.merged:
             out.append(f"  объединено (строки, разорванные страницей, и общие ячейки): {len(self.merged)}")
-            out += [f"    {file}, строка {line}: {what}" for file, line, what in self.merged]
+            out += [self._at(file, line, what) for file, line, what in self.merged]
         if self.kept:
             out.append(f"  сохранено из прежнего файла (добавлено вручную): {len(self.kept)}")
             out += [f"    {what}" for what in self.kept]
         if self.warnings:
             out.append(f"  предупреждения ({len(self.warnings)}), проверьте:")
-            out += [f"    {file}, строка {line}: {what}" if line else f"    {file}: {what}"
-                    for file, line, what in sorted(self.warnings, key=lambda w: (w[0], w[1] or 0))]
+            ordered = sorted(self.warnings, key=lambda w: (w[0], w[1] or 0))
+            out += [self._at(file, line, what) for file, line, what in ordered]
         else:
             out.append("  предупреждений нет")
         return out

@@ -52,8 +52,8 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, organizations: dict[str,
         kk_row = kk.rows[r] if kk and r < len(kk.rows) else None
         for i in range(3):
             if not row[i]:
-                raise DataError(ctx.doc.name, line, ctx.field_names[i], f"пункт {draft.number}: пустая ячейка "
-                                f"«{ctx.field_names[i]}»; она обязательна")
+                raise DataError(ctx.doc.name, line, ctx.field_names[i],
+                                f"пункт {draft.number}: пустая ячейка; она обязательна")
 
         def text(i: int, as_rich: bool) -> dict:
             convert = rich if as_rich else plain
@@ -64,7 +64,7 @@ def _item(ctx: Context, draft: Draft, kk: Draft | None, organizations: dict[str,
         except DeadlineError as err:
             raise DataError(ctx.doc.name, line, ctx.field_names[1], f"пункт {draft.number}: {err}") from None
         for warning in warnings:
-            ctx.report.warn(ctx.doc.name, line, f"пункт {draft.number}: {warning}")
+            ctx.report.warn(ctx.doc.name, line, f"пункт {draft.number}, «{ctx.field_names[1]}»: {warning}")
         responsible = text(2, False)
         responsible["organizations"] = FlowList(match_organizations(responsible["ru"], organizations))
         rows.append({"work": text(0, True), "deadline": deadline, "responsible": responsible})

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from vakr.domain.errors import DataError
 
 _SPACES = re.compile(r"\s+")
+
+
+def quote(text: str, size: int = 60) -> str:
+    """A paragraph's beginning in quotes, enough to find it with Word's search."""
+    if text.startswith("«") and text.endswith("»") and len(text) <= size:
+        return text  # «УТВЕРЖДАЮ» is quoted already
+    return f"«{text}»" if len(text) <= size else f"«{text[:size].rstrip()}…»"
 
 
 def clean(text: str) -> str:
@@ -36,6 +43,10 @@ class Block:
 class Cell:
     blocks: tuple[Block, ...] = ()
     bold: bool = False
+    # Word: the cell is merged down from the row above (vertical merge) and holds that
+    # cell's text; the text belongs to each item whose row the merge spans (see rows.py)
+    merged_above: bool = False
+    span: int = 1  # Word: the columns the cell is merged across (a text export does not show it)
 
     @property
     def empty(self) -> bool:
@@ -68,6 +79,13 @@ class Document:
     name: str  # as shown to the officer
     lines: list[Line] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    word: bool = False  # a .docx: no line numbers to show, its places are named (see where.py)
+    places: dict[int, str] = field(default_factory=dict)  # line number → place in a Word document
+
+    def at(self, number: int) -> str:
+        """Where line `number` is, as the officer finds it: «строка 46» of a text export,
+        «пункт 24» or «абзац «…»» of a Word document."""
+        return self.places.get(number, f"строка {number}")
 
 
 # --- the text export ----------------------------------------------------------------------
@@ -187,11 +205,16 @@ def read_text(path: Path, name: str) -> Document:
 # --- the .docx ------------------------------------------------------------------------------
 
 
+MAX_UNPACKED = 200 * 2**20  # bytes of a .docx unpacked: an approved plan is well under 1 MB
+MAX_TEXT = 20 * 2**20  # bytes of a text export: the approved plan's is 40 KB
+
+
 def read_docx(path: Path, name: str) -> Document:
     """The body of a .docx in order: paragraphs and table rows, numbered as the text export
     numbers them (one line per paragraph, one per row). Merged cells are read once, as Word's
-    text export shows them: a cell merged across columns is one cell of the row, a cell merged
-    down rows is read in its first row and is empty below."""
+    text export shows them: a cell merged across columns is one cell of the row. A cell merged
+    down rows keeps its text in each row it spans, marked as merged (rows.py decides what that
+    means); only «№» merged down reads empty: the row continues the item above."""
     import zipfile
 
     import docx  # python-docx; imported here so the text export needs no lxml
@@ -199,21 +222,45 @@ def read_docx(path: Path, name: str) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from lxml.etree import XMLSyntaxError
+
+    from vakr.importer.numbering import Numbering
+    from vakr.importer.wordxml import prepare
+
+    broken = "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните " \
+             "его в Word как «Документ Word (.docx)»"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DataError(name, 1, None, broken) from None
+    if unpacked > MAX_UNPACKED:  # a .docx is a zip: a small file may unpack to gigabytes
+        raise DataError(name, 1, None, f"файл слишком велик для документа с таблицей: распакованный — "
+                        f"{unpacked // 2**20} МБ, допустимо до {MAX_UNPACKED // 2**20} МБ; сохраните в "
+                        "Word только таблицу и текст вокруг неё (без рисунков) или выгрузите таблицу в текст "
+                        "(.txt)")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise DataError(name, 1, None, "файл не открывается как документ Word (.docx): он повреждён или это другой формат; сохраните его в Word как «Документ Word (.docx)»") from None
-    doc = Document(name)
-    number = 0
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+        raise DataError(name, 1, None, broken) from None
+    prepare(document.element.body, name)  # content controls unwrapped; tracked changes, nested tables refused
+    doc = Document(name, word=True)
+    numbers = Numbering(document)
+    number = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            numbers.paragraph(block)
             number += 1
             doc.lines.append(Line(number, text=clean(block.text)))
+            doc.places[number] = f"абзац {quote(clean(block.text))}" if clean(block.text) else "пустой абзац"
         elif isinstance(block, Table):
+            tables += 1
             above: list[object] = []
-            counted = 0  # Word's automatic numbering of «№», counted as Word shows it
-            for row in block.rows:
+            for index, row in enumerate(block.rows, 1):
+                if not row.cells:  # a row without cells (Word never makes one) holds nothing to read
+                    continue
                 number += 1
+                doc.places[number] = f"таблица {tables}, строка {index}"  # where.describe names its item
                 cells: list[Cell] = []
                 seen: list[object] = []
                 continued = bool(above) and row.cells[0]._tc is above[0]
@@ -223,11 +270,16 @@ def read_docx(path: Path, name: str) -> Document:
                     merged_down = column < len(above) and above[column] is tc
                     seen.append(tc)
                     if merged_left:
+                        if cells:
+                            cells[-1] = replace(cells[-1], span=cells[-1].span + 1)
                         continue
-                    read = Cell() if merged_down else _docx_cell(cell)
-                    if column == 0 and read.empty and not merged_down and _auto_numbered(cell):
-                        counted += 1
-                        read = Cell(blocks=(Block(text=f"{counted}."),))
+                    if merged_down:  # «№» merged down marks a continuation; any other column shares its text
+                        read = Cell() if column == 0 else replace(_docx_cell(cell), merged_above=True)
+                    else:  # a cell read for the first time: its numbered paragraphs advance their lists
+                        read = _docx_cell(cell)
+                        shown = [n for p in cell.paragraphs if (n := numbers.paragraph(p)) is not None]
+                        if column == 0 and read.empty and shown:  # «№» numbered by Word, not typed
+                            read = Cell(blocks=(Block(text=f"{shown[0]}."),))
                     cells.append(read)
                 above = seen
                 doc.lines.append(Line(number, cells=tuple(cells), after_break=continued))
@@ -262,20 +314,6 @@ def _docx_cell(cell) -> Cell:  # type: ignore[no-untyped-def]
     return Cell(blocks=tuple(blocks), bold=any_text and all_bold)
 
 
-def _auto_numbered(cell) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the cell's number is Word's automatic numbering (not in its text): the
-    paragraph, or its style, has a numbering definition."""
-    for paragraph in cell.paragraphs:
-        if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
-            return True
-        style = paragraph.style
-        while style is not None:
-            if style.element.pPr is not None and style.element.pPr.numPr is not None:
-                return True
-            style = style.base_style
-    return False
-
-
 def _bold(run, paragraph) -> bool:  # type: ignore[no-untyped-def]
     """Bold as Word shows it: set on the run, or inherited from its character style or the
     paragraph's style (and the styles those are based on)."""
@@ -298,4 +336,8 @@ def read_source(path: Path) -> Document:
         raise DataError(name, 1, None, "формат .doc не читается: сохраните документ в Word как .docx или выгрузите таблицу в текст (.txt)")
     if path.suffix.lower() == ".docx":
         return read_docx(path, name)
+    if path.stat().st_size > MAX_TEXT:
+        size = path.stat().st_size // 2**20
+        raise DataError(name, 1, None, f"файл слишком велик для выгрузки таблицы: {size} МБ, допустимо до "
+                        f"{MAX_TEXT // 2**20} МБ; проверьте, тот ли файл указан")
     return read_text(path, name)

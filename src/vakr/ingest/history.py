@@ -1,7 +1,9 @@
-"""Edition history of the published documents (the plan, the schedule, the list of risks):
-every change of a published text since its first publication, read once per build from the
+"""Edition history of the published documents (the plan, the schedule, the list of risks, the
+announcements, the public discussion, the analytical report, the list of positions): every
+change of a published text since its first publication, read once per build from the
 repository's git history of data/, plus the formal amendments of history.yml. A version of
-a cycle marked as a draft is never a published edition: its changes never appear."""
+a cycle, a publication or a Kazakh edition that is a draft is never a published edition:
+its changes never appear."""
 
 from __future__ import annotations
 
@@ -16,15 +18,17 @@ from typing import Any
 
 import yaml
 
+from vakr.ingest import history_publications
+from vakr.ingest.history_publications import PUBLICATIONS, Fields, plain as _text
 from vakr.domain.site import Cycle, SiteData
-from vakr.domain.model import LANGUAGES, Amendment
+from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES, Amendment
 from vakr.domain.statedate import ALMATY
 
-DOCUMENTS = ("schedule", "plan", "risks")
+DOCUMENTS = ("schedule", "plan", "risks", *PUBLICATIONS)
+_FILES = {document: f"{document}.yml" for document in ("schedule", "plan", "risks")} | {
+    document: "publications.yml" for document in PUBLICATIONS}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FILE = re.compile(r"^data/(\d{4})/(schedule|plan|risks|cycle)\.yml$")
-
-Fields = dict[str, dict[str, str]]  # item → field → text (one language)
+_FILE = re.compile(r"^data/(\d{4})/(schedule|plan|risks|publications|cycle)\.yml$")
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,16 @@ class History:
     from_git: bool  # False: built from a folder without git history, amendments only
     amendments: dict[str, tuple[Amendment, ...]] = field(default_factory=dict)  # by cycle, newest first
 
-    def of(self, year: str | None = None, document: str | None = None) -> list[Change]:
-        return [c for c in self.changes
-                if (year is None or c.year == year) and (document is None or c.document == document)]
+    def of(self, year: str | None = None, document: str | None = None,
+           item: str | None = None) -> list[Change]:
+        return [c for c in self.changes if (year is None or c.year == year)
+                and (document is None or c.document == document) and (item is None or c.item == item)]
+
+    def about(self, year: str, items: Iterable[tuple[str, str]]) -> list[Change]:
+        """The changes of these (document, item) pairs, newest first: an announcement's own
+        texts and the schedule items it quotes."""
+        wanted = set(items)
+        return [c for c in self.changes if c.year == year and (c.document, c.item) in wanted]
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -98,8 +109,10 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
 
 
 def _commits(root: Path) -> list[tuple[str, dt.date, set[str]]] | None:
-    """(commit, its date in Almaty, the data files it changed), oldest first; None without git."""
-    log = _git(root, "log", "--reverse", "--format=%x00%H %ct", "--name-only", "--", "data")
+    """(commit, its date in Almaty, the data files it changed), oldest first; None without git.
+    The first-parent line only: a branch's changes count when they are merged, on the merge's
+    date (git ≥ 2.31 lists a merge's files against its first parent), as the site published them."""
+    log = _git(root, "log", "--first-parent", "--reverse", "--format=%x00%H %ct", "--name-only", "--", "data")
     if log is None:
         return None
     out = []
@@ -137,16 +150,6 @@ def _blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], A
 # --- the texts of a version, per item and field ---------------------------------------------
 
 
-def _text(value: Any, lang: str) -> str:
-    cell = value.get(lang) if isinstance(value, dict) else None
-    if isinstance(cell, str):
-        return cell
-    if isinstance(cell, list):
-        return "\n".join("\n".join(map(str, b["ul"])) if isinstance(b, dict) and "ul" in b
-                         else str(b.get("p", "")) if isinstance(b, dict) else str(b) for b in cell)
-    return ""
-
-
 def _deadline(value: Any, lang: str) -> str:
     if not isinstance(value, dict):
         return ""
@@ -159,10 +162,15 @@ def _deadline(value: Any, lang: str) -> str:
 _PLAN_TEXTS = ("recommendation", "measure", "completion_form", "executor")
 
 
-def _fields(document: str, data: Any, lang: str) -> Fields:
-    """item → field → text of one version of a document in `lang`."""
+def _fields(document: str, data: Any, lang: str) -> tuple[Fields, set[str]] | None:
+    """(item → field → text, the items that are drafts) of one version of a document in
+    `lang`; None when that version of it is a draft as a whole."""
+    if document in PUBLICATIONS:
+        return history_publications.texts(document, data, lang)
     if not isinstance(data, dict):
-        return {}
+        return {}, set()
+    if lang != DEFAULT_LANGUAGE and document != "risks" and not _kk_approved(data):
+        return None  # a Kazakh edition nobody approved is a draft (drafts.py): the site shows Russian
     out: Fields = {}
     if document == "plan":
         for item in data.get("items") or []:
@@ -184,7 +192,13 @@ def _fields(document: str, data: Any, lang: str) -> Fields:
                     "direction": str(risk.get("direction", "")),
                     "plan_items": ", ".join(map(str, risk.get("plan_items") or [])),
                     "score": " × ".join(str(risk[k]) for k in ("likelihood", "impact") if k in risk)})}
-    return {item: {k: v for k, v in texts.items() if v} for item, texts in out.items()}
+    return {item: {k: v for k, v in texts.items() if v} for item, texts in out.items()}, set()
+
+
+def _kk_approved(data: dict[str, Any]) -> bool:
+    """As `Document.kk_approved_on`: «БЕКІТЕМІН» in the approval block itself, or `kk_approved`."""
+    approval = data.get("approval")
+    return bool(data.get("kk_approved") or (isinstance(approval, dict) and approval.get("kk")))
 
 
 def _compare(before: Fields, after: Fields) -> Iterable[tuple[str, str, str | None, str | None]]:
@@ -211,31 +225,54 @@ def git_changes(root: Path) -> list[Change] | None:
     commits = _commits(root)
     if commits is None:
         return None
-    wanted = []
-    for commit, _, files in commits:
-        years = {_FILE.match(f).group(1) for f in files}  # type: ignore[union-attr]
-        wanted += [(commit, f"data/{y}/{d}.yml") for y in sorted(years) for d in (*DOCUMENTS, "cycle")]
-    blobs = _blobs(root, wanted)
+    blobs = _blobs(root, [(commit, path) for commit, _, files in commits for path in sorted(files)])
+    current: dict[str, Any] = {}  # path → its content at the commit being read (a file not changed: as before)
     published: dict[tuple[str, str, str], Fields] = {}  # (year, document, lang) → the last published texts
     out = []
     for commit, date, files in commits:
+        current |= {path: blobs.get((commit, path)) for path in files}
         for year in sorted({_FILE.match(f).group(1) for f in files}):  # type: ignore[union-attr]
-            draft = _draft(blobs.get((commit, f"data/{year}/cycle.yml")))
+            draft = _draft(current.get(f"data/{year}/cycle.yml"))
+            cycle_changed = f"data/{year}/cycle.yml" in files  # a draft published: every document compared
             for document in DOCUMENTS:
-                data = blobs.get((commit, f"data/{year}/{document}.yml"))
+                path = f"data/{year}/{_FILES[document]}"
+                if path not in files and not cycle_changed:
+                    continue  # unchanged: the same texts as its last version
+                data = current.get(path)
                 for lang in LANGUAGES:
                     key = (year, document, lang)
-                    if draft or data is None:
+                    read = None if draft or data is None else _fields(document, data, lang)
+                    if read is None:
                         continue  # a draft edition is never published: the next published one compares with the last
-                    texts = _fields(document, data, lang)
-                    if key in published:
-                        out += [Change(date, year, document, item, name, lang, old, new, commit[:10])
-                                for item, name, old, new in _compare(published[key], texts)]
-                    published[key] = texts
+                    out += _published_changes(published, key, *read, date, commit)
     return out
 
 
+def _published_changes(published: dict[tuple[str, str, str], Fields], key: tuple[str, str, str],
+                       texts: Fields, drafts: set[str], date: dt.date, commit: str) -> list[Change]:
+    """The changes of one document's version against its last published one (which it then
+    becomes); a draft item keeps its last published texts, a document not published yet
+    (no text at all) is no version of it."""
+    year, document, lang = key
+    last = published.get(key)
+    if last is None and not any(texts.values()):
+        return []
+    texts = {**texts, **{item: last[item] for item in drafts if last and item in last}}
+    published[key] = texts
+    if last is None:
+        return []
+    return [Change(date, year, document, item, name, lang, old, new, commit[:10])
+            for item, name, old, new in _compare(last, texts)
+            if name != "item" or (lang == DEFAULT_LANGUAGE and not (  # an item added or removed: once
+                old is None and document in history_publications.NEW_ITEMS_ARE_NOT_CHANGES))]
+
+
 # --- the history of a build -------------------------------------------------------------------
+
+
+def _covers(items: list[str], change: Change) -> bool:
+    """history.yml's items name the changed items; none: the document's own fields."""
+    return change.item in items if items else change.item == history_publications.WHOLE
 
 
 def _marked(change: Change, cycle: Cycle | None) -> Change:
@@ -244,10 +281,11 @@ def _marked(change: Change, cycle: Cycle | None) -> Change:
     if edition is None:
         return change
     note = next((n.note for n in edition.editorial
-                 if n.date in (None, change.date) and n.document == change.document and change.item in n.items
+                 if n.date in (None, change.date) and n.document == change.document
+                 and _covers(n.items, change)
                  and (n.note != "withdrawn" or not change.new)), None)  # text withdrawn: the new one is empty
     orders = [a for a in edition.amendments
-              if a.document == change.document and change.item in a.items and a.date <= change.date]
+              if a.document == change.document and _covers(a.items, change) and a.date <= change.date]
     order = max(orders, key=lambda a: a.date).order if orders else None
     withdrawn = note == "withdrawn"
     return Change(**{**change.__dict__, "note": note, "order": order, "old": None if withdrawn else change.old})

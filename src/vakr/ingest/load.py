@@ -21,7 +21,8 @@ from vakr.ingest.files import ORIGINAL_SUFFIXES
 from vakr.ingest.provenance import quote_problem
 from vakr.ingest.source import DataSource, Folder
 from vakr.domain.statedate import as_of_conflict
-from vakr.ingest.validate import models_in, parse
+from vakr.ingest.sourcecache import cached_parse
+from vakr.ingest.validate import models_in
 from vakr.ingest.yamlsource import Source
 
 ORGANIZATIONS_FILE = "organizations.yml"
@@ -65,7 +66,7 @@ def _read(data: DataSource, path: str, model, errors: list[DataError]):  # type:
         errors.append(err)
         return None, None
     try:
-        return parse(source, model, display), source
+        return cached_parse(source, model, display), source
     except DataErrors as errs:
         errors.extend(errs.errors)
         return None, source

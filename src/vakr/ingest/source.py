@@ -13,7 +13,8 @@ from typing import Protocol
 
 from vakr.domain.errors import DataError
 from vakr.ingest.files import docs_errors, named_file_problem
-from vakr.ingest.yamlsource import Source, load
+from vakr.ingest.sourcecache import cached_load
+from vakr.ingest.yamlsource import Source
 
 _CYCLE_DIR = re.compile(r"^\d{4}$")
 
@@ -67,7 +68,8 @@ class Folder:
         return (self.root / path).exists()
 
     def read(self, path: str) -> Source:
-        return load(self.root / path, self.display(path), within=self.root)
+        # parsed again only if changed, under `mkdocs serve` (vakr.ingest.sourcecache)
+        return cached_load(self.root / path, self.display(path), within=self.root)
 
     def docs_errors(self) -> list[DataError]:
         return docs_errors(self._docs) if self._docs.is_dir() else []

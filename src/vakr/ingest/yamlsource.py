@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from vakr.domain.errors import DataError, Index, field_path
+from vakr.domain.oswords import reason
 
 Path_ = tuple[str | int, ...]
 
@@ -112,7 +113,7 @@ def _read(path: Path, name: str, within: Path | None) -> bytes:
                                            f"{MAX_BYTES // 1024 // 1024} МБ); проверьте, тот ли это файл")
         return path.read_bytes()
     except OSError as err:
-        raise DataError(name, 1, None, f"файл не прочитан: {err.strerror}") from None
+        raise DataError(name, 1, None, f"файл не прочитан: {reason(err)}") from None
 
 
 _TOO_DEEP = (f"слишком глубокая вложенность (больше {MAX_DEPTH} уровней); проверьте скобки «[» и «{{» "

@@ -11,7 +11,8 @@ from vakr.domain.site import SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE
 from vakr.domain.statedate import ALMATY  # announcements are dated in Almaty time, like the status
 from vakr.publish.opendata import flat
-from vakr.ingest.history import Change, History
+from vakr.ingest.history import History
+from vakr.publish.history_view import ChangeNames
 from vakr.publish.routes import ANNOUNCEMENT, CHANGES, HISTORY, Urls, entry_title, feed_path, page_url
 from vakr.derive.publications import site_entries
 from vakr.publish.templating import environment
@@ -55,27 +56,12 @@ def history_atom(site: SiteData, history: History, lang: str, site_url: str) -> 
     """The feed of every change of a published document, newest first, in `lang`."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     entries = []
+    names = ChangeNames(site, lang)
     for change in history.changes:
         link = _urls(lang, base, change.year)(HISTORY, anchor=change.anchor)
-        summary = strings.t(lang, f"history.{change.kind}") if change.kind != "changed" else strings.t(
+        summary = names.outcome(change) if change.kind != "changed" else strings.t(
             lang, "history.summary", old=change.old or "—", new=change.new or "—")
-        entries.append({"id": f"urn:vakr:{change.year}:{change.anchor}", "title": change_title(change, lang),
+        entries.append({"id": f"urn:vakr:{change.year}:{change.anchor}", "title": names.title(change),
                         "link": link, "updated": _stamp(change.date), "summary": summary})
     return _feed(site, lang, base, "changes", strings.t(lang, "history.feed.title"), feed_path(lang, "changes"),
                  CHANGES.path(), entries)
-
-
-def change_title(change: Change, lang: str) -> str:
-    """`План мероприятий, пункт 3: Мероприятие`: the document, the item, the field."""
-    document = strings.t(lang, f"page.{change.document}")
-    item = strings.t(lang, "history.item.risk" if change.document == "risks" else "history.item", item=change.item)
-    if change.field == "item":
-        return f"{document}, {item}"
-    return f"{document}, {item}: {strings.t(lang, FIELD_KEYS[change.field])}"
-
-
-FIELD_KEYS = {"recommendation": "plan.col.recommendation", "measure": "plan.col.measure",
-              "completion_form": "plan.col.completion_form", "executor": "plan.col.executor",
-              "deadline": "plan.col.deadline", "work": "schedule.col.work", "responsible": "schedule.col.responsible",
-              "description": "history.field.description", "organizations": "risks.col.organization",
-              "direction": "risks.col.direction", "plan_items": "risks.col.measures", "score": "history.field.score"}

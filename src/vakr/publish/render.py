@@ -14,23 +14,20 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from vakr.publish import strings
-
-from vakr.derive import originals
-
-from vakr.derive import publications
-
 from vakr.ingest import history
+from vakr.derive import originals, publications
+from vakr.publish import strings
 from vakr.derive.cartogram import Cartogram
-from vakr.publish.feed import FIELD_KEYS
 from vakr.ingest.history import HISTORY_FIELDS, History
+from vakr.publish.history_view import ChangeNames
 from vakr.domain.site import Cycle, SiteData
 from vakr.derive.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
-from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, HOME, ORGANIZATION, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE, LinkTo,
-                                  Urls, View, download_name, entry_title, item_id)
+from vakr.publish.routes import (ANNOUNCEMENT, CARTOGRAM, CYCLE, EXECUTION, HOME, MONITORING, OPEN_DATA, ORGANIZATION,
+                                 PLAN, POSITIONS, RISKS, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE, LinkTo, Urls, View,
+                                 download_name, entry_title, item_id)
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.publish.templating import environment
@@ -174,7 +171,9 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading
     return toc
 
 
-_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index"}  # the templates that show the cartogram
+# the pages that show a subsidiary's part of the cycle (vakr.orgscope), not a shared document
+SCOPED_VIEWS = (CYCLE, PLAN, EXECUTION, MONITORING, CARTOGRAM, RISKS, POSITIONS, OPEN_DATA)
+_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index", "embed_cartogram"}  # the templates that show the cartogram
 
 
 def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool,
@@ -189,7 +188,7 @@ def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo
         cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
         org=site.organizations[key] if view is ORGANIZATION and key else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
-        hist=context.history or History((), False), field_keys=FIELD_KEYS,
+        hist=context.history or History((), False), names=ChangeNames(site, lang),
     )
 
 
@@ -201,6 +200,8 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     context = context or BuildContext()
     values = _values(view, site, cycle, lang, link_to, embedded, key, context)
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
+    if site.scope is not None and view in SCOPED_VIEWS:  # a subsidiary's own site: which part this is
+        html = environment().get_template("_scope.html.j2").render(**values) + html
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(values["h"]) + html
     lead = environment().get_template("_status.html.j2").render(**values) if embedded else ""

@@ -24,7 +24,7 @@ class CycleStatus:
 
     @cached_property
     def reports_on(self) -> dt.date | None:
-        """«Сведения на»: the day of the newest report or done mark known on the state date."""
+        """«Сведения на»: the day of the newest execution report known on the state date."""
         return reports_date(self.cycle, self.on)
 
     @cached_property

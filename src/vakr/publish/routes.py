@@ -4,6 +4,7 @@ turns the pages into its own files (`vakr.adapter.stubs` for MkDocs)."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -20,6 +21,7 @@ WHOLE_CYCLE = "cycle"  # the download that holds every document of the cycle (th
 SITE_PAGES = "site"  # the `year` of a page of the whole site (archive, contacts)
 HOME = "current"  # the `year` of the home page (docs/index.md names it): the cycles under way
 FEED = "feed"  # the announcements' Atom feed, the name of its file
+EMBED_DIR = "embed"  # the chrome-less pages for a CMS's <iframe>: embed/<year>/<org>/<kind>/
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def cartogram_pages(site: SiteData, cycle: Cycle) -> list[PageSpec]:
         return []
     pages = [_fixed(view, cycle.year) for view in CARTOGRAM_VIEWS]
     for org in site.organizations.values():
-        if org.kind != "department":
+        if org.kind != "department" and site.shows(org):  # a subsidiary's site: its own
             label = org.label
             titles = {lang: getattr(label, lang) or label.ru for lang in LANGUAGES}
             pages.append(PageSpec(ORGANIZATION, cycle.year, titles, key=org.id))
@@ -143,6 +145,18 @@ def page_url(path: str, lang: str) -> str:
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     stem = path.removesuffix(".md")
     return prefix + (stem.removesuffix("index") if stem.endswith("index") else stem + "/")
+
+
+def embed_path(year: str, org: str, kind: str) -> str:
+    """An embed's page path: `embed/2026/almaty-finance/cartogram.md` (vakr.publish.embed)."""
+    return f"{EMBED_DIR}/{year}/{org}/{kind}.md"
+
+
+def relative_url(target: str, here: str) -> str:
+    """A site-relative URL (`2026/risks/`, a file, `assets/x.css`) as seen from page folder `here`:
+    for pages the adapter does not render (the embeds)."""
+    path = posixpath.relpath("/" + target, "/" + here.rstrip("/") or "/")
+    return path + "/" if target.endswith("/") and not path.endswith("/") else path
 
 
 def download_name(year: str, document: str, format: str) -> str:

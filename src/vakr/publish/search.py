@@ -144,11 +144,17 @@ def page_documents(url: str, html: str) -> Iterator[Document]:
         yield Document(url, lang, _doc(lang, url, page_title, [article]))
 
 
-def site_documents(site: Path) -> Iterator[Document]:
+def site_pages(site: Path) -> Iterator[tuple[str, Path]]:
+    """The built pages to index, in a fixed order, with their site-relative URLs."""
     for page in sorted(site.rglob("*.html")):
         url = _url(site, page)
         if not url.startswith(OUTPUT + "/") and searchable(url):
-            yield from page_documents(url, page.read_text(encoding="utf-8"))
+            yield url, page
+
+
+def site_documents(site: Path) -> Iterator[Document]:
+    for url, page in site_pages(site):
+        yield from page_documents(url, page.read_text(encoding="utf-8"))
 
 
 def write_index(site: Path) -> int:
@@ -160,15 +166,19 @@ def write_index(site: Path) -> int:
     reading each answer), a minute for the plan of one cycle. A result's address is in its
     `url` meta (site-relative, with the anchor), which the search dialog links to."""
     shutil.rmtree(site / OUTPUT, ignore_errors=True)
-    documents = list(site_documents(site))
+    return index_documents(list(site_documents(site)), site / OUTPUT)
+
+
+def index_documents(documents: list[Document], output: Path) -> int:
+    """Write the index of `documents` into the folder `output` (see `write_index`)."""
     with tempfile.TemporaryDirectory(prefix="vakr-search-") as folder:
         for number, document in enumerate(documents):
             Path(folder, f"{number:06d}.html").write_text(document.html, encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(site / OUTPUT), "--silent"]
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output), "--silent"]
         subprocess.run(command, check=True)
     for name in _UNUSED:
-        (site / OUTPUT / name).unlink(missing_ok=True)
-    _sort_languages(site / OUTPUT / "pagefind-entry.json")
+        (output / name).unlink(missing_ok=True)
+    _sort_languages(output / "pagefind-entry.json")
     return len(documents)
 
 

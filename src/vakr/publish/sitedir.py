@@ -16,6 +16,19 @@ _RENAME_EXCHANGE = 2
 DIR_MODE, FILE_MODE = 0o755, 0o644  # what nginx, running as its own user, must be able to read
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only a changed file, so `mkdocs serve` does not rebuild in a loop (page stubs) nor rewrite
+    unchanged pages (embeds). A link to a
+    hand-written file at that path is replaced, never written through."""
+    if path.is_symlink():
+        path.unlink()
+    elif path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def staging(site_dir: Path) -> Path:
     """A new empty folder beside `site_dir` for this build, after removing the folders of
     builds that were killed (their process is gone)."""
