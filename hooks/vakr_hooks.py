@@ -218,7 +218,7 @@ def _render_page(meta: dict[str, Any], lang: str, url: str, site_url: str) -> Re
 
     rendered = render_page(site, meta["vakr_view"], year, meta.get("vakr_key"), lang, link_to, _cache["context"])
     if meta["vakr_view"] == OPEN_DATA.name:  # the embeds of the cycle, with the code to paste (vakr.publish.embed)
-        extra = snippets(site, cycle.year, lang, site_url, url)
+        extra = snippets(site, year, lang, site_url, url)
         heading = [Heading(2, "embed", strings.t(lang, "embed.heading"))] if extra else []
         rendered = replace(rendered, html=rendered.html + extra, toc=[*rendered.toc, *heading])
     return rendered
