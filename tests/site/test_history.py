@@ -259,7 +259,7 @@ def test_kazakh_texts_count_from_the_approval_of_the_kazakh_edition(tmp_path: Pa
     root = tmp_path / "repo"
     (root / "data/2026").mkdir(parents=True)
     plan = root / "data/2026/plan.yml"
-    plan.write_text((Path(__file__).parents[1] / "data/2026/plan.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    plan.write_text((Path(__file__).parents[2] / "data/2026/plan.yml").read_text(encoding="utf-8"), encoding="utf-8")
     subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
     commit(root, "План", "2026-05-20T10:00:00+05:00")
     edit(plan, "      ru: 01.07.2026г.\n- number: 2\n", "      ru: 01.07.2026г.\n      kk: 01.07.2026ж. (жоба)\n- number: 2\n")
