@@ -28,7 +28,8 @@ from vakr.publish.templating import environment
 SCRIPT = "assets/javascripts/vakr-embed.js"
 ICON = "assets/favicon.svg"  # mkdocs.yml's theme.favicon: without one the browser asks for /favicon.ico
 MESSAGE = "vakr-embed-height"  # the postMessage the embed sends and the snippet listens for
-KINDS = {"cartogram": View("embed_cartogram", "page.cartogram"), "plan": View("embed_plan", "page.execution")}
+KINDS = {"cartogram": View("embed_cartogram", "page.cartogram", cartogram=True),
+         "plan": View("embed_plan", "page.execution")}
 FULL_PAGE = {"cartogram": CARTOGRAM.path, "plan": EXECUTION.path}  # where «the full page» leads
 
 

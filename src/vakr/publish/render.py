@@ -25,9 +25,8 @@ from vakr.derive.drafts import has_kk_texts
 from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
-from vakr.publish.routes import (ANNOUNCEMENT, CARTOGRAM, CYCLE, EXECUTION, HOME, MONITORING, OPEN_DATA, ORGANIZATION,
-                                 PLAN, POSITIONS, RISKS, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE, LinkTo, Urls, View,
-                                 download_name, entry_title, item_id)
+from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, HOME, ORGANIZATION, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE,
+                                 LinkTo, Urls, View, download_name, entry_title, item_id)
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
 from vakr.publish.templating import environment
@@ -171,25 +170,29 @@ def _toc(view: View, cycle: Cycle, helpers: _Helpers, page: str) -> list[Heading
     return toc
 
 
-# the pages that show a subsidiary's part of the cycle (vakr.orgscope), not a shared document
-SCOPED_VIEWS = (CYCLE, PLAN, EXECUTION, MONITORING, CARTOGRAM, RISKS, POSITIONS, OPEN_DATA)
-_CARTOGRAM_TEMPLATES = {"cartogram", "risks", "organization", "index", "embed_cartogram"}  # the templates that show the cartogram
+# what the page of a per-key view is about, by view: the template's name for it, and the lookup
+_SUBJECTS: dict[str, tuple[str, Callable[[SiteData, Cycle, str], Any]]] = {
+    ANNOUNCEMENT.name: ("entry", lambda site, cycle, key: publications.find_entry(cycle, key)),
+    ORGANIZATION.name: ("org", lambda site, cycle, key: site.organizations[key]),
+}
 
 
 def _values(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool,
             key: str | None, context: BuildContext) -> dict[str, Any]:
     """What every template of `view` may use."""
     helpers = _Helpers(lang)
-    return dict(
+    values = dict(
         h=helpers, t=helpers.t, site=site, cycle=cycle, lang=lang, url_for=Urls(lang, link_to, cycle.year),
         views=VIEWS, section_id=section_id, item_id=item_id, embedded=embedded, maps=MAPS,
         pub=_Publications(site, cycle, lang, context), link=_link, code=_code,
-        entry=publications.find_entry(cycle, key) if view is ANNOUNCEMENT and key else None,
-        cg=context.cartogram(site, cycle) if cycle.risks is not None and view.name in _CARTOGRAM_TEMPLATES else None,
-        org=site.organizations[key] if view is ORGANIZATION and key else None,
+        cg=context.cartogram(site, cycle) if cycle.risks is not None and view.cartogram else None,
         status=StatusView(context.status(site, cycle), lang, link_to),
-        hist=context.history or History((), False), names=ChangeNames(site, lang),
+        hist=context.history or History((), False), names=ChangeNames(site, lang), entry=None, org=None,
     )
+    if key:
+        name, find = _SUBJECTS[view.name]
+        values[name] = find(site, cycle, key)
+    return values
 
 
 def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo, embedded: bool = False,
@@ -200,7 +203,7 @@ def render(view: View, site: SiteData, cycle: Cycle, lang: str, link_to: LinkTo,
     context = context or BuildContext()
     values = _values(view, site, cycle, lang, link_to, embedded, key, context)
     html = environment().get_template(f"{view.name}.html.j2").render(**values)
-    if site.scope is not None and view in SCOPED_VIEWS:  # a subsidiary's own site: which part this is
+    if site.scope is not None and view.scoped:  # a subsidiary's own site: which part this is
         html = environment().get_template("_scope.html.j2").render(**values) + html
     if cycle.info.draft:  # every page of a draft cycle, the home page showing it too
         html = _draft_banner(values["h"]) + html

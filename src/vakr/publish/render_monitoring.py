@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from vakr.publish import strings
 from vakr.domain.site import Cycle, SiteData
@@ -50,29 +51,10 @@ class StatusView:
     def __init__(self, derived: CycleStatus, lang: str, link_to: Callable[[str], str]) -> None:
         self.derived, self.cycle, self.lang, self.link_to = derived, derived.cycle, lang, link_to
 
-    @property
-    def on(self) -> dt.date:
-        return self.derived.on
-
-    @property
-    def reports_on(self) -> dt.date | None:
-        return self.derived.reports_on
-
-    @property
-    def plan(self) -> PlanMonitoring | None:
-        return self.derived.plan
-
-    @property
-    def steps(self) -> list[Step]:
-        return self.derived.steps
-
-    @property
-    def stage(self) -> Stage:
-        return self.derived.stage
-
-    @property
-    def timeline(self) -> Layout:
-        return self.derived.timeline
+    def __getattr__(self, name: str) -> Any:
+        """The derived status itself (`on`, `reports_on`, `plan`, `steps`, `stage`, `timeline`): the
+        same in every language, derived once per cycle; this view adds only what is worded."""
+        return getattr(self.derived, name)
 
     def status(self, number: int) -> ItemStatus:
         assert self.plan is not None

@@ -31,6 +31,8 @@ class View:
     hide_toc: bool = False
     folder: str | None = None  # a view with one page per key: <year>/<folder>/<key>.md
     searchable: bool = True  # False: a filtered view of pages the search index already holds
+    cartogram: bool = False  # the page shows the cartogram: its matrix is derived for it
+    scoped: bool = False  # a subsidiary's site shows its part of it (and says so), not a shared document
 
     def path(self, year: str, key: str | None = None) -> str:
         return f"{year}/{self.folder}/{key}.md" if self.folder else f"{year}/{self.name}.md"
@@ -46,15 +48,15 @@ class SiteView(View):
         return f"{self.file or self.name}.md"
 
 
-CYCLE = View("index", "cycle.title")
+CYCLE = View("index", "cycle.title", cartogram=True, scoped=True)
 SCHEDULE = View("schedule", "page.schedule")
-PLAN = View("plan", "page.plan", hide_toc=True)
+PLAN = View("plan", "page.plan", hide_toc=True, scoped=True)
 # publications: what the schedule says must be published
 ANNOUNCEMENTS = View("announcements", "page.announcements")
 DISCUSSION = View("discussion", "page.discussion")
 REPORT = View("report", "page.report")
-POSITIONS = View("positions", "page.positions")
-OPEN_DATA = View("data", "page.data")
+POSITIONS = View("positions", "page.positions", scoped=True)
+OPEN_DATA = View("data", "page.data", scoped=True)
 HISTORY = View("history", "page.history")  # every change of the cycle's published documents
 ANNOUNCEMENT = View("announcement", "page.announcements", folder=ANNOUNCEMENTS_DIR)  # one page per announcement
 ALL_ANNOUNCEMENTS = SiteView("all_announcements", "page.announcements.all", file=ANNOUNCEMENTS_DIR)  # every cycle's
@@ -62,16 +64,16 @@ ARCHIVE = SiteView("archive", "page.archive")
 CONTACTS = SiteView("contacts", "page.contacts")
 CHANGES = SiteView("changes", "page.changes")  # every change of every cycle, newest first
 # the cartogram of corruption risks
-CARTOGRAM = View("cartogram", "page.cartogram", hide_toc=True)  # the matrix needs the width
-RISKS = View("risks", "page.risks")
+CARTOGRAM = View("cartogram", "page.cartogram", hide_toc=True, cartogram=True, scoped=True)  # the matrix needs the width
+RISKS = View("risks", "page.risks", cartogram=True, scoped=True)
 # one page per organization: its column of the cartogram, its risks and measures, all of
 # them on the list of risks and the execution page already; out of the search index, so a
 # search finds each risk once (not again for each organization) and the index stays light
-ORGANIZATION = View("organization", "page.organization", folder="organizations", searchable=False)
+ORGANIZATION = View("organization", "page.organization", folder="organizations", searchable=False, cartogram=True)
 # monitoring of execution
 TIMELINE = View("timeline", "page.timeline")
-MONITORING = View("monitoring", "page.monitoring")
-EXECUTION = View("execution", "page.execution")  # every plan item's status and reports, one section each
+MONITORING = View("monitoring", "page.monitoring", scoped=True)
+EXECUTION = View("execution", "page.execution", scoped=True)  # every plan item's status and reports, one section each
 
 PUBLICATION_VIEWS = (ANNOUNCEMENTS, DISCUSSION, REPORT, POSITIONS, OPEN_DATA, HISTORY)
 SITE_VIEWS = (ALL_ANNOUNCEMENTS, ARCHIVE, CHANGES, CONTACTS)
