@@ -5,13 +5,16 @@ file, the line and the field."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
 
-from conftest import copy_data, load_errors
+from bench.workspace import project_copy
+from conftest import build_site, copy_data, load_errors
 from signed import KK_QUOTE, REPORT, RU_QUOTE, RU_QUOTE_2, edit, signed_report, summary
+from test_bad_data_build import digest
 from vakr.ingest.load import load_site
 
 PUBS = "data/2026/publications.yml"
@@ -122,3 +125,15 @@ def test_a_text_may_quote_an_item_of_the_plan(project: Path, item: int, error: s
 def test_a_source_is_named_whole(project: Path, fields: str, message: str) -> None:
     edit(project / PUBS, "  schedule_item: 9\n", "  schedule_item: 9\n" + fields)
     assert message in _error(project)
+
+
+def test_a_changed_word_stops_the_build_and_keeps_the_site(site: Path, tmp_path: Path) -> None:
+    root = project_copy(tmp_path / "project")
+    signed_report(root, summary(RU_QUOTE.replace("рассмотрела", "изучила")))
+    shutil.copytree(site, root / "site")
+    before = digest(root / "site")
+    result = build_site(root / "site", root=root)
+    assert result.returncode != 0
+    assert (f"data/2026/publications.yml, строка {_line(root, '    ru:')}, поле «report.summary.ru»: абзац «По итогам "
+            "анализа рабочая группа изучила") in result.stdout + result.stderr
+    assert digest(root / "site") == before
