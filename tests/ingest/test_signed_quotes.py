@@ -137,3 +137,10 @@ def test_a_changed_word_stops_the_build_and_keeps_the_site(site: Path, tmp_path:
     assert (f"data/2026/publications.yml, строка {_line(root, '    ru:')}, поле «report.summary.ru»: абзац «По итогам "
             "анализа рабочая группа изучила") in result.stdout + result.stderr
     assert digest(root / "site") == before
+
+
+def test_without_pdftotext_the_build_says_what_to_install(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed_report(project, summary(RU_QUOTE))
+    monkeypatch.setenv("PATH", str(project / "docs"))  # a folder with no pdftotext in it
+    assert f"поле «report.summary.ru»: docs/{REPORT}/report-ru.pdf: не установлена программа pdftotext (пакет " \
+           "poppler-utils)" in _error(project)

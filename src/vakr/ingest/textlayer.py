@@ -1,5 +1,5 @@
-"""The text layer of a signed original (a PDF through poppler's pdftotext, a DOCX through its
-main XML part), so a text the data quotes from it can be checked letter for letter. A scan
+"""The text layer of a signed original (a PDF through poppler's pdftotext, a DOCX through
+python-docx), so a text the data quotes from it can be checked letter for letter. A scan
 has none: the build cannot vouch for a quote from a picture."""
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def _pdf(path: Path) -> str:
     except FileNotFoundError:
         raise TextLayerError("не установлена программа pdftotext (пакет poppler-utils): без неё текст PDF "
                              "не сверить; её ставит .ci/system-deps.sh") from None
+    except subprocess.TimeoutExpired:
+        raise TextLayerError("pdftotext не прочитал PDF за две минуты: сохраните документ в PDF заново") from None
     if done.returncode != 0:
         raise TextLayerError("pdftotext не смог прочитать PDF (файл повреждён или защищён паролем): "
                              "сохраните подписанный документ в PDF заново")
