@@ -7,7 +7,7 @@
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # reading the print-to-PDF of the documents
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # the print-to-PDF of the documents; quotes of signed PDFs
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || packages+=(nginx)
 command -v faketime >/dev/null 2>&1 || packages+=(faketime)
 [ ${#packages[@]} -eq 0 ] && exit 0

@@ -41,6 +41,9 @@ class Memory:
     def file_problem(self, file: str, suffixes: tuple[str, ...]) -> str | None:
         return None
 
+    def text_layer(self, file: str) -> str | None:
+        return None
+
 
 def _in_memory() -> dict[str, bytes]:
     data = ROOT / "data"

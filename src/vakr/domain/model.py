@@ -466,15 +466,46 @@ class ScheduleAnnouncement(Strict):
 Announcement = Annotated[Union[NewsAnnouncement, ScheduleAnnouncement], Field(discriminator="kind")]
 
 
+class SignedSource(Strict):
+    """Which signed document a text the officers enter (the report's summary, the discussion's
+    results) is quoted from: the build checks the quote against that document's text."""
+
+    document: Literal["original", "plan", "schedule"] = Field(
+        description="original — подписанный оригинал этого раздела (его originals: на языке текста, PDF с текстом "
+                    "или DOCX); plan — план мероприятий; schedule — план-график")
+    item: int | None = Field(default=None, ge=1, description="Номер пункта (только для plan и schedule)")
+
+    @model_validator(mode="after")
+    def _item_of_a_document(self) -> SignedSource:
+        if (self.item is None) != (self.document == "original"):
+            raise ValueError("номер пункта (item) указывается для plan и schedule и не указывается для original")
+        return self
+
+
+def _quoted_with_source(text: Rich | None, source: SignedSource | None, names: str) -> None:
+    """A source names where a text comes from: without the text it names nothing."""
+    if source is not None and text is None:
+        raise ValueError(f"указан источник ({names}_source), но нет самого текста ({names})")
+
+
 class PublicDiscussion(Strict):
     """The public discussion of the results; date and who conducts come from the schedule."""
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
     format: Text | None = Field(default=None, description="Формат и место проведения, если они утверждены",
                                  examples=[{"ru": "Онлайн-встреча", "kk": "Онлайн кездесу"}])
-    results: Rich | None = Field(default=None, description="Итоги обсуждения, когда они есть")
+    results: Rich | None = Field(default=None, description="Итоги обсуждения дословно из подписанного документа "
+                                                         "(протокола), названного в results_source, когда они есть")
+    results_source: SignedSource | None = Field(
+        default=None, description="Откуда взяты итоги; без него страница говорит, что текст составлен службой, "
+                                  "а не взят из подписанного документа")
     originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> PublicDiscussion:
+        _quoted_with_source(self.results, self.results_source, "results")
+        return self
 
 
 class AnalyticalReport(Strict):
@@ -482,11 +513,20 @@ class AnalyticalReport(Strict):
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о размещении справки")
     signed: Date | None = Field(default=None, description="Дата подписания справки")
-    summary: Rich | None = Field(default=None, description="Краткое содержание справки")
+    summary: Rich | None = Field(default=None, description="Краткое содержание: дословно из подписанной справки, "
+                                                         "названной в summary_source")
+    summary_source: SignedSource | None = Field(
+        default=None, description="Откуда взято краткое содержание; без него страница говорит, что текст составлен "
+                                  "службой, а не взят из подписанного документа")
     file: NonEmpty | None = Field(default=None, description="Подписанная справка: путь к PDF внутри docs/",
                                 examples=["documents/2026/analytical-report.pdf"])
     originals: Originals = Field(default_factory=list)
     draft: bool = Field(default=False, description="true — черновик: виден только в make serve")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> AnalyticalReport:
+        _quoted_with_source(self.summary, self.summary_source, "summary")
+        return self
 
 
 class Position(Strict):

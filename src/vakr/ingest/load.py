@@ -19,6 +19,7 @@ from vakr.domain.model import (Contacts, CycleInfo, Direction, Directions, Editi
 from vakr.domain.site import Cycle, SiteData
 from vakr.ingest.files import ORIGINAL_SUFFIXES
 from vakr.ingest.provenance import quote_problem
+from vakr.ingest.signedtext import signed_text_problems
 from vakr.ingest.source import DataSource, Folder
 from vakr.domain.statedate import as_of_conflict
 from vakr.ingest.sourcecache import cached_parse
@@ -177,7 +178,11 @@ def _cycle(data: DataSource, year: str, reference: _Reference, errors: list[Data
             _check_refs(_raw(source.data, Plan, "items", "*", "executor", "organizations", "*"), source, orgs, errors)
     publications, source = _read_optional(data, f"{year}/{PUBLICATIONS_FILE}", Publications, errors)
     if source is not None:
+        before = len(errors)
         _check_publications(data, source, numbers, orgs, errors)
+        if publications is not None and len(errors) == before:  # the files it names are there
+            for location, problem in signed_text_problems(publications, plan, schedule, data.text_layer):
+                errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     risks = _risks(data, year, reference, plan, schedule, errors)
     monitoring = _monitoring(data, year, known, orgs, errors)
     edition, _ = _read_optional(data, f"{year}/{HISTORY_FILE}", EditionHistory, errors)

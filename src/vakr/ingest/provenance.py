@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vakr.domain.model import BulletList, Plan, Rich, Schedule, Text, TextSource
+from vakr.domain.model import BulletList, Plan, Rich, Schedule, SignedSource, Text, TextSource
 
 DOCUMENT_NAMES = {"plan": "плане мероприятий", "schedule": "плане-графике"}
 
@@ -23,7 +23,7 @@ def blocks(text: Text | Rich | None, lang: str) -> Iterator[str]:
         yield from block.ul if isinstance(block, BulletList) else (block.p,)
 
 
-def item_texts(source: TextSource, plan: Plan | None, schedule: Schedule | None, lang: str) -> list[str] | None:
+def item_texts(source: TextSource | SignedSource, plan: Plan | None, schedule: Schedule | None, lang: str) -> list[str] | None:
     """Every text block of the named item in `lang`; None if the document or the item is not there."""
     if source.document == "plan":
         items = {item.number: item for item in plan.items} if plan else {}

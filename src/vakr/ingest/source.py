@@ -14,6 +14,7 @@ from typing import Protocol
 from vakr.domain.errors import DataError
 from vakr.ingest.files import docs_errors, named_file_problem
 from vakr.ingest.sourcecache import cached_load
+from vakr.ingest.textlayer import text_layer
 from vakr.ingest.yamlsource import Source
 
 _CYCLE_DIR = re.compile(r"^\d{4}$")
@@ -42,6 +43,10 @@ class DataSource(Protocol):
 
     def file_problem(self, file: str, suffixes: tuple[str, ...]) -> str | None:
         """What is wrong with a file the data names (`docs/2026/report.pdf`), if anything."""
+
+    def text_layer(self, file: str) -> str | None:
+        """The text of a file the data names (checked by `file_problem`); None for a scan.
+        Raises TextLayerError when it cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -76,3 +81,6 @@ class Folder:
 
     def file_problem(self, file: str, suffixes: tuple[str, ...]) -> str | None:
         return named_file_problem(self._docs, file, suffixes)
+
+    def text_layer(self, file: str) -> str | None:
+        return text_layer(self._docs / file)

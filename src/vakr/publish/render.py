@@ -343,6 +343,12 @@ class _Publications:
         """The signed originals of one document of the cycle (`plan`, `announcement/start`)."""
         return originals.of_document(self.context.originals(self.cycle), key, self.lang)
 
+    def quoted_from(self, key: str, text: Rich) -> list[originals.OriginalFile]:
+        """The signed originals a text quoted from them comes from: those in the language
+        the page shows it in (Russian where the text has no Kazakh)."""
+        shown = self.lang if getattr(text, self.lang) is not None else DEFAULT_LANGUAGE
+        return [o for o in self.originals(key) if o.original.lang == shown]
+
     def all_originals(self) -> list[originals.OriginalFile]:
         return self.context.originals(self.cycle)
 
