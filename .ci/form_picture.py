@@ -68,8 +68,10 @@ def _style(cell: Cell) -> str:
         rules.append(f"background:#{cell.fill.fgColor.rgb[-6:]}")
     if cell.border.left.style:
         rules.append("border:1px solid #808080")
-    rules.append(f"vertical-align:{ {'center': 'middle', 'bottom': 'bottom'}.get(cell.alignment.vertical, 'top') }")
-    rules.append(f"text-align:{cell.alignment.horizontal or ('right' if isinstance(cell.value, (int, dt.date)) else 'left')}")
+    vertical = {"center": "middle", "bottom": "bottom"}.get(cell.alignment.vertical or "", "top")
+    numeric = isinstance(cell.value, (int, dt.date))  # a spreadsheet aligns numbers and dates right
+    rules.append(f"vertical-align:{vertical}")
+    rules.append(f"text-align:{cell.alignment.horizontal or ('right' if numeric else 'left')}")
     rules.append("white-space:pre-wrap" if cell.alignment.wrap_text else "white-space:pre")
     return ";".join(rules)
 
@@ -84,14 +86,15 @@ def sheet_html(sheet: Worksheet, last_row: int) -> str:
     """The sheet's rows 1..last_row as an HTML table laid out like the spreadsheet."""
     spans = {(r.min_row, r.min_col): r.max_col - r.min_col + 1 for r in sheet.merged_cells.ranges}
     covered = {(r.min_row, c) for r in sheet.merged_cells.ranges for c in range(r.min_col + 1, r.max_col + 1)}
-    widths = [_px_width(sheet.column_dimensions[get_column_letter(col)].width) for col in range(1, sheet.max_column + 1)]
+    columns = range(1, sheet.max_column + 1)
+    widths = [_px_width(sheet.column_dimensions[get_column_letter(col)].width) for col in columns]
     out = [f'<table style="width:{sum(widths)}px"><colgroup>']
     out += [f'<col style="width:{w}px">' for w in widths]
     out.append("</colgroup>")
     for row in range(1, last_row + 1):
         height = (sheet.row_dimensions[row].height or 15) * 4 / 3
         out.append(f'<tr style="height:{height:.0f}px">')
-        for col in range(1, sheet.max_column + 1):
+        for col in columns:
             if (row, col) in covered:
                 continue
             cell = sheet.cell(row, col)

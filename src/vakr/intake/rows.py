@@ -200,14 +200,16 @@ class _RowChecker:
         if _LINK.match(text):
             if text.startswith("http") or (self.docs / text).is_file():
                 return {"url": text}
-            return f"подтверждающий документ «{text}» не найден в docs/: положите файл туда или укажите номер приказа"
+            return (f"подтверждающий документ «{text}» не найден в docs/: "
+                    "положите файл туда или укажите номер приказа")
         if _BARE_FILE.match(text):
             folder = f"{DOCUMENTS}/{self.year}"
             if _SAFE_NAME.match(text) and (self.docs / folder / text).is_file():
                 return {"url": f"{folder}/{text}"}
-            return (f"подтверждающий документ «{text}» — имя файла без папки, и в docs/{folder}/ его нет: положите "
-                    f"файл в docs/{folder}/ (имя — латинские буквы, цифры, дефисы) и напишите путь к нему, например "
-                    f"«{folder}/prikaz-45.pdf», или номер и дату приказа, например «№ 45-П от 30.06.2026»")
+            return (f"подтверждающий документ «{text}» — имя файла без папки, и в docs/{folder}/ его нет: "
+                    f"положите файл в docs/{folder}/ (имя — латинские буквы, цифры, дефисы) и напишите путь "
+                    f"к нему, например «{folder}/prikaz-45.pdf», или номер и дату приказа, например "
+                    "«№ 45-П от 30.06.2026»")
         return {"order": text}
 
     def _status(self, text: str) -> str | None:
