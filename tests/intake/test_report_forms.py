@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from playwright.sync_api import Browser
 
 from bench.workspace import project_copy
 from browser import serve
-from conftest import build_site
+from conftest import build_site, built_ok
 from vakr.cli import main
 from vakr.intake.layout import rich_text
 from vakr.domain.model import Rich
@@ -276,6 +277,50 @@ def test_each_kind_of_bad_row_is_refused_and_the_file_is_untouched(project: Path
     assert "Файл data/2026/monitoring.yml не изменён" in out
 
 
+# More kinds of bad row, in the whole plan's form (items of any organization).
+BAD_MORE = {
+    9: ("done", "01.05.2026", "Проведено совещание.", None, None, None),  # before the plan's approval
+    10: ("in_progress", "01.08.2026", None, "Жұмыс басталды.", None, None),  # no «what was done» in Russian
+    11: ("done", "01.08.2026", "Регламент утверждён.", None, None, "documents/2026/net-takogo.pdf"),  # not in docs/
+    12: ("done", "01.08.2026", "Приказ издан.", None, None, "prikaz-45.pdf"),  # a bare file name, not in docs/
+}
+
+
+def test_a_date_before_approval_no_text_a_missing_or_bare_document_are_refused(project: Path, forms: Path,
+                                                                              tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    approved = PLAN["approval"]["date"]
+    assert dt.datetime.strptime(approved, "%d.%m.%Y").date() > dt.date(2026, 5, 1)
+    form = fill(forms / "vakr-2026-plan.xlsx", tmp_path / "plan.xlsx", BAD_MORE)
+    rows = rows_by_item(load_workbook(forms / "vakr-2026-plan.xlsx").active)
+    before = monitoring(project).read_bytes()
+    assert reports(project, form) == 1
+    assert monitoring(project).read_bytes() == before
+    out = capsys.readouterr().out
+    refused = [line.strip() for line in out.split("Отклонено: 4\n")[1].splitlines() if line.startswith("  ")]
+    where = f"{form}, строка"
+    assert refused == [
+        f"{where} {rows[9]}, пункт 9: дата отчёта 01.05.2026 раньше утверждения плана мероприятий ({approved})",
+        f"{where} {rows[10]}, пункт 10: не заполнено «Что сделано (на русском языке)»: без него отчёт не публикуется",
+        f"{where} {rows[11]}, пункт 11: подтверждающий документ «documents/2026/net-takogo.pdf» не найден в docs/: "
+        "положите файл туда или укажите номер приказа",
+        f"{where} {rows[12]}, пункт 12: подтверждающий документ «prikaz-45.pdf» — имя файла без папки, и в "
+        "docs/documents/2026/ его нет: положите файл в docs/documents/2026/ (имя — латинские буквы, цифры, "
+        "дефисы) и напишите путь к нему, например «documents/2026/prikaz-45.pdf», или номер и дату приказа, "
+        "например «№ 45-П от 30.06.2026»",
+    ]
+
+
+def test_a_bare_file_name_is_found_in_the_cycles_documents_folder(project: Path, forms: Path, tmp_path: Path) -> None:
+    """«prikaz-45.pdf» in the evidence cell is the file the README says to put in
+    docs/documents/<year>/, not the text of an order."""
+    (project / "docs" / "documents" / "2026" / "prikaz-45.pdf").write_bytes(b"%PDF-1.4\n")
+    report = {12: ("done", "01.08.2026", "Приказ издан.", None, None, "prikaz-45.pdf; № 45-П от 30.07.2026")}
+    assert reports(project, fill(forms / "vakr-2026-plan.xlsx", tmp_path / "plan.xlsx", report)) == 0
+    data = yaml.safe_load(monitoring(project).read_text(encoding="utf-8"))
+    assert data["plan"][12][0]["evidence"] == [{"url": "documents/2026/prikaz-45.pdf"},
+                                               {"order": "№ 45-П от 30.07.2026"}]
+
+
 def csv_of(xlsx: Path, target: Path, delimiter: str, bom: bool) -> Path:
     """What Excel's «Save as CSV» writes: every row, dates as the cell shows them."""
     sheet = load_workbook(xlsx).active
@@ -332,6 +377,44 @@ def test_the_execution_page_shows_the_imported_reports_word_for_word(imported: P
     assert FINANCE[7][4][column - 2] in page.select_one("section#item-7 .vakr-reason").get_text()
     food = next(iter(FOOD))
     assert FOOD[food][column].split("\n")[0] in page.select_one(f"section#item-{food} table.vakr-history").get_text()
+
+
+NEWEST = "01.09.2026"  # the newest report of FINANCE and FOOD (item 7)
+OLDER = {2: ("in_progress", "15.07.2026", "Начато обучение работников по порядку рассмотрения обращений.",
+             None, None, None)}
+
+
+@pytest.fixture(scope="module")
+def imported_older(imported: Path, forms: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same project after a form with an older report was imported too, built again."""
+    tmp = tmp_path_factory.mktemp("older")
+    root = imported.parent
+    assert reports(root, fill(forms / "vakr-2026-almaty-finance.xlsx", tmp / "older.xlsx", OLDER)) == 0
+    return built_ok(root / "site-older", root)
+
+
+def reports_line(site: Path, lang: str, page: str) -> BeautifulSoup:
+    html = (site / lang / "2026" / page / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("p.vakr-as-of")
+
+
+@pytest.mark.parametrize("lang", ["", "kk/"])
+def test_the_newest_imported_report_dates_the_execution_information(imported: Path, imported_older: Path,
+                                                                    lang: str) -> None:
+    """«Сведения об исполнении — на …» on the dashboard and the execution page is the date of
+    the newest report imported; a report imported later but dated earlier does not move it."""
+    dates = [dt.datetime.strptime(r[1], "%d.%m.%Y").date() if isinstance(r[1], str) else r[1]
+             for r in [*FINANCE.values(), *FOOD.values()]]
+    assert max(dates).strftime("%d.%m.%Y") == NEWEST
+    sentence = STRINGS["monitoring.reports_on"]["kk" if lang else "ru"].format(date=NEWEST)
+    for site in (imported, imported_older):
+        for page in ("monitoring", "execution"):
+            line = reports_line(site, lang, page)
+            assert sentence in line.get_text(), (site.name, page)
+            assert f'datetime="{dt.datetime.strptime(NEWEST, "%d.%m.%Y").date().isoformat()}"' in str(line)
+    execution = (imported_older / lang / "2026" / "execution" / "index.html").read_text(encoding="utf-8")
+    history = BeautifulSoup(execution, "html.parser").select_one("section#item-2 table.vakr-history")
+    assert OLDER[2][2] in history.get_text()  # the older report was imported, and shown in its history
 
 
 @pytest.mark.parametrize("lang", ["", "kk/"])
@@ -407,3 +490,29 @@ def test_a_csv_of_the_same_columns_without_title_rows_needs_the_cycle(project: P
     data = yaml.safe_load(monitoring(project).read_text(encoding="utf-8"))
     assert sorted(data["plan"]) == sorted(FINANCE)
     assert "organization" not in data["plan"][1][0]  # a bare CSV does not say who sent it
+
+
+def make(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A make command as the officer types it, in a copy of the project, with this checkout's venv."""
+    venv = ROOT / ".venv"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
+    return subprocess.run(["make", f"VENV={venv}", "-o", f"{venv}/.installed", *args], cwd=root,
+                          capture_output=True, text=True, check=False, env=env)
+
+
+def test_make_forms_then_make_reports_the_whole_round_trip(project: Path) -> None:
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    made = make(project, "forms", "CYCLE=2026")
+    assert made.returncode == 0, made.stdout + made.stderr
+    written = sorted(p.name for p in (project / "forms" / "2026").iterdir())
+    assert written == sorted(f"vakr-2026-{code}.xlsx" for code in [*RESPONSIBLE, "plan"])
+    assert made.stdout.startswith(f"Формы отчётов об исполнении плана мероприятий ВАКР 2026: {len(written)} в forms/2026\n")
+    assert "  vakr-2026-almaty-finance.xlsx\n" in made.stdout and made.stderr == ""
+    fill(project / "forms" / "2026" / "vakr-2026-almaty-finance.xlsx", project / "finance.xlsx", FINANCE)
+    fill(project / "forms" / "2026" / "vakr-2026-spk-food-trade.xlsx", project / "food.xlsx", FOOD)
+    imported = make(project, "reports", "SOURCE=finance.xlsx food.xlsx")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Обновлено пунктов: 4" in imported.stdout and "Отклонено: 0" in imported.stdout
+    assert "Записано в data/2026/monitoring.yml: новых отчётов 4." in imported.stdout and imported.stderr == ""
+    data = yaml.safe_load(monitoring(project).read_text(encoding="utf-8"))
+    assert sorted(data["plan"]) == sorted([*FINANCE, *FOOD])

@@ -10,7 +10,7 @@ import material
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_data
 from vakr.publish import glossary
 from vakr.publish import strings
 from vakr.domain.model import Organization
@@ -39,15 +39,25 @@ def _data_labels(node: object, where: str) -> list[Text]:
     return []
 
 
-def kazakh_texts() -> dict[str, list[Text]]:
+def _officer_labels(data: Path) -> list[Text]:
+    """The labels the officer writes in a cycle's files: the titles of the links and evidence in
+    monitoring.yml. Not the approved documents' texts (schedule.yml, plan.yml, risks.yml and the
+    orders' words in history.yml, published verbatim), nor a unit's report text, published as sent."""
+    return [t for path in sorted(data.glob("*/monitoring.yml"))
+            for t in _data_labels(yaml.safe_load(path.read_text(encoding="utf-8")), path.relative_to(data).as_posix())
+            if t[0].endswith(".title")]
+
+
+def kazakh_texts(data: Path = ROOT / "data") -> dict[str, list[Text]]:
     """The Kazakh UI texts of the site by source, each with its Russian counterpart."""
     docs = [(path.name, path.read_text(encoding="utf-8"),
              path.with_name(path.name.replace(".kk.md", ".md")).read_text(encoding="utf-8"))
             for path in sorted((ROOT / "docs").glob("*.kk.md"))]
-    data = [t for path in sorted((ROOT / "data").glob("*.yml"))
-            for t in _data_labels(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)]
+    data_labels = [t for path in sorted(data.glob("*.yml"))
+                   for t in _data_labels(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)]
+    data_labels += _officer_labels(data)
     ui = [(f"strings.yml: {key}", value["kk"], value["ru"]) for key, value in strings.catalog().items()]
-    return {"strings": ui, "theme": _theme(), "docs": docs, "data": data}
+    return {"strings": ui, "theme": _theme(), "docs": docs, "data": data_labels}
 
 
 def check(texts: list[Text]) -> list[str]:
@@ -75,11 +85,31 @@ def test_every_kazakh_ui_text_follows_the_glossary() -> None:
      "родительного"),
     ("{start} бастап тұрақты", "постоянно, с {start}", "бастап"),
     ("01.07.2026 бастап тұрақты", "постоянно, с 01.07.2026", "бастап"),
+    ("30.03.2026 бекітілген жұмыс кестесі", "План-график работ, утверждённый 30.03.2026", "бекітілген"),
+    ("{date} жағдай бойынша", "по состоянию на {date}", "жағдай"),
+    ("«Алматы» ӘКК» АҚ мен оның ұйымдары", "АО «СПК «Алматы» и его организации", "АҚ және"),
 ])
 def test_a_planted_misuse_is_found(kk: str, ru: str, expected: str) -> None:
     texts = kazakh_texts()["strings"] + [("planted", kk, ru)]
     found = check(texts)
     assert len(found) == 1 and found[0].startswith("planted: ") and expected in found[0], found
+
+
+def test_the_officers_kazakh_labels_in_a_cycles_files_are_checked_too(tmp_path: Path) -> None:
+    """A link title in monitoring.yml is the officer's wording (not an approved document's), so
+    the glossary applies to it; a unit's report text is published as sent, so it is not checked."""
+    data = copy_data(tmp_path)
+    labels = [where for where, _, _ in kazakh_texts(data)["data"] if where.startswith("2026/monitoring.yml")]
+    assert labels and all(where.endswith(".title") for where in labels)
+    assert check(kazakh_texts(data)["data"]) == []
+    path = data / "2026" / "monitoring.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "kk: 30.03.2026 ж. бекітілген жұмыс кестесі" in text and text.endswith("\nplan:\n")
+    path.write_text(text.replace("kk: 30.03.2026 ж. бекітілген жұмыс кестесі", "kk: 30.03.2026 бекітілген жұмыс кестесі")
+                    + "  1:\n  - date: 30.06.2026\n    status: done\n"  # under the file's last line, «plan:»
+                      "    text: {ru: Исполнено в этом периоде, kk: Осы кезеңде орындалды}\n", encoding="utf-8")
+    found = check(kazakh_texts(data)["data"])
+    assert len(found) == 1 and found[0].startswith("2026/monitoring.yml.schedule.1.links[0].title: "), found
 
 
 @pytest.mark.parametrize(("kk", "ru"), [
@@ -90,6 +120,9 @@ def test_a_planted_misuse_is_found(kk: str, ru: str, expected: str) -> None:
     ("Тәуекелдер {rows} ұйымның {orgs} ұйымында анықталды.", "Организаций: {orgs} из {rows}."),
     ("Бағалауды күтетін тәуекелдер: {count} (барлығы {total}).", "Ожидают оценки: {count} из {total}."),
     ("{start} ж. бастап тұрақты", "постоянно, с {start}"),
+    ("30.03.2026 ж. бекітілген жұмыс кестесі", "План-график работ, утверждённый 30.03.2026"),
+    ("«Алматы» ӘКК» АҚ және оның ұйымдары", "АО «СПК «Алматы» и его организации"),
+    ("жұмыс кестесі мен іс-шаралар жоспары", "план-график и план мероприятий"),
     ("{number}-тармақтың орындалуы", "исполнение пункта {number}"),
 ])
 def test_correct_kazakh_passes(kk: str, ru: str) -> None:

@@ -128,22 +128,57 @@ def test_build_reports_translation_coverage(build) -> None:
     assert "kk: переведено пунктов плана 0 из 38" in build.stdout + build.stderr
 
 
-def test_kazakh_text_added_to_data_replaces_russian_without_code_change(tmp_path: Path) -> None:
-    """An officer adds `kk:` to one plan item: the Kazakh page shows it, the coverage grows."""
-    project_copy(tmp_path)
-    plan = tmp_path / "data/2026/plan.yml"
-    kazakh = "Тестілік аударма — ұсыным мәтіні"
+KAZAKH_ITEM = "Тестілік аударма — ұсыным мәтіні"
+KAZAKH_ORG = "«Тест Финанс» ЖШС"  # a test name only: the Company enters the name registered in its charter
+
+
+@pytest.fixture(scope="module")
+def kazakh_added(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A copy of the project where the officer added `kk:` to one plan item and a Kazakh name
+    to one organization, built like `make build`: (site, build output)."""
+    root = project_copy(tmp_path_factory.mktemp("kazakh") / "project")
+    plan = root / "data/2026/plan.yml"
     text = plan.read_text(encoding="utf-8")
     marker = "- number: 17\n  recommendation:\n"
     assert marker in text
     approved = "kk_approved:\n  date: 01.12.2026\n  kk:\n    heading: «БЕКІТЕМІН»\n    lines: [Тест]\n    date: тест\ncolumns:\n"
     text = text.replace("columns:\n", approved, 1)  # without it the Kazakh edition is a draft (tests/intake/test_translation.py)
-    plan.write_text(text.replace(marker, f"{marker}    kk: {kazakh}\n"), encoding="utf-8")
-    result = build_site(tmp_path / "site", root=tmp_path)
+    plan.write_text(text.replace(marker, f"{marker}    kk: {KAZAKH_ITEM}\n"), encoding="utf-8")
+    orgs = root / "data/organizations.yml"
+    text = orgs.read_text(encoding="utf-8")
+    russian = "    name:\n      ru: ТОО «Almaty Finance (Алматы финанс)»\n"
+    assert russian in text
+    orgs.write_text(text.replace(russian, f"{russian}      kk: {KAZAKH_ORG}\n"), encoding="utf-8")
+    result = build_site(root / "site", root=root)
     assert result.returncode == 0, result.stderr
-    assert "kk: переведено пунктов плана 0 из 38" in result.stdout + result.stderr  # other fields still Russian
-    page = BeautifulSoup((tmp_path / "site/kk/2026/plan/index.html").read_text(encoding="utf-8"), "html.parser")
-    cell = page.select("tr#item-17 td")[0]
-    assert kazakh in cell.get_text() and cell.select_one('[lang="ru"]') is None
-    ru_page = (tmp_path / "site/2026/plan/index.html").read_text(encoding="utf-8")
-    assert kazakh not in ru_page
+    return root / "site", result.stdout + result.stderr
+
+
+def page_of(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_kazakh_text_added_to_data_replaces_russian_without_code_change(kazakh_added: tuple[Path, str]) -> None:
+    """An officer adds `kk:` to one plan item: the Kazakh page shows it, the coverage grows."""
+    site, output = kazakh_added
+    assert "kk: переведено пунктов плана 0 из 38" in output  # other fields still Russian
+    cell = page_of(site, "kk/2026/plan").select("tr#item-17 td")[0]
+    assert KAZAKH_ITEM in cell.get_text() and cell.select_one('[lang="ru"]') is None
+    assert KAZAKH_ITEM not in (site / "2026/plan/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["2026/cartogram", "2026/organizations/almaty-finance", "2026/monitoring"])
+def test_a_kazakh_organization_name_entered_in_the_data_shows_in_kazakh(kazakh_added: tuple[Path, str],
+                                                                        url: str) -> None:
+    """Once organizations.yml has the name registered in Kazakh, the Kazakh pages show it, not
+    marked Russian; the Russian pages keep the Russian name."""
+    site, _ = kazakh_added
+    kazakh = page_of(site, f"kk/{url}").select_one("article")
+    shown = [node for node in kazakh.find_all(string=re.compile(re.escape(KAZAKH_ORG)))]
+    assert shown, url
+    for node in shown:
+        assert all(parent.get("lang") != "ru" for parent in node.parents), (url, node.parent)
+    labels = [el for el in kazakh.find_all(True) if el.get_text(strip=True) == "ТОО «Almaty Finance (Алматы финанс)»"]
+    assert not labels, (url, labels)  # the name as a label (the approved texts quote it inside their sentences)
+    russian = page_of(site, url).select_one("article").get_text()
+    assert "ТОО «Almaty Finance (Алматы финанс)»" in russian and KAZAKH_ORG not in russian

@@ -145,7 +145,7 @@ def test_a_description_names_its_source_and_other_risks_say_they_quote_the_plan(
 def test_pages_say_the_grouping_was_made_by_the_site(built: Site, url: str) -> None:
     note = norm(built.page(url).select_one(".vakr-provenance").get_text())
     assert ("составлен сайтом по плану мероприятий, утверждённому 13.05.2026" in note
-            or "сайт 13.05.2026 бекітілген іс-шаралар жоспары бойынша жасады" in note)
+            or "сайт 13.05.2026 ж. бекітілген іс-шаралар жоспары бойынша жасады" in note)
 
 
 def test_no_description_of_the_2026_data_is_published(built: Site) -> None:

@@ -35,7 +35,7 @@ COLUMNS = (
     Column("executor", 18, True),
     Column("deadline", 12, True),
     Column("status", 15, False),
-    Column("date", 12, False),
+    Column("date", 14, False),  # room for the bold «(ДД.ММ.ГГГГ)» of its header
     Column("text_ru", 28, False),
     Column("text_kk", 28, False),
     Column("reason_ru", 20, False),

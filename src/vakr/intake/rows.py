@@ -19,6 +19,11 @@ from vakr.domain.model import Plan, PlanItem, Report
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
 # A document on this site (docs/…) or on the web becomes a link; any other text is an order.
 _LINK = re.compile(r"^(https?://\S+|[A-Za-z0-9_][A-Za-z0-9_\-./]*/[A-Za-z0-9_\-.]+\.[A-Za-z0-9]+)$")
+# A file name without its folder («prikaz-45.pdf»): looked for in docs/documents/<year>/ (README's
+# convention), never taken for an order's text.
+_BARE_FILE = re.compile(r"^[^\s/\\]+\.[A-Za-z][A-Za-z0-9]{1,4}$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-.]*$")
+DOCUMENTS = "documents"  # the folder under docs/ where cited documents are put, one folder a year
 _FILL = tuple(c.key for c in COLUMNS if not c.locked)
 
 
@@ -76,7 +81,7 @@ def read_form(table: Table, site: SiteData, year: str | None, docs: Path, today:
         raise DataError(table.name, 1, None,
                         f"неизвестный код организации «{code}»: его нет в data/organizations.yml")
     form = FormRows(table.name, cycle_year)
-    checker = _RowChecker(table.name, site, cycle.plan, code, today, docs)
+    checker = _RowChecker(table.name, site, cycle.plan, cycle_year, code, today, docs)
     for number, cells in table.rows:
         if number <= header_at:
             continue
@@ -136,10 +141,11 @@ def _text(cell: Cell) -> str:
 
 
 class _RowChecker:
-    """Checks the rows of one form of organization `code` (None: any) against `plan`."""
+    """Checks the rows of one form of organization `code` (None: any) against `plan` of cycle `year`."""
 
-    def __init__(self, file: str, site: SiteData, plan: Plan, code: str | None, today: dt.date, docs: Path) -> None:
-        self.file, self.site, self.code, self.today, self.docs = file, site, code, today, docs
+    def __init__(self, file: str, site: SiteData, plan: Plan, year: str, code: str | None, today: dt.date,
+                 docs: Path) -> None:
+        self.file, self.site, self.year, self.code, self.today, self.docs = file, site, year, code, today, docs
         self.items: dict[int, PlanItem] = {item.number: item for item in plan.items}
         self.approved = plan.approval.date
         self.statuses = status_choices()
@@ -184,10 +190,27 @@ class _RowChecker:
         if self._status(status) == "not_done" and not _text(values["reason_ru"]):
             return "статус «не исполнено» без причины: заполните «Причина, если не исполнено (на русском языке)»"
         for evidence in _split(_text(values["evidence"])):
-            if _LINK.match(evidence) and not evidence.startswith("http") and not (self.docs / evidence).is_file():
-                return (f"подтверждающий документ «{evidence}» не найден в docs/: "
-                        "положите файл туда или укажите номер приказа")
+            entry = self._evidence(evidence)
+            if isinstance(entry, str):
+                return entry
         return None
+
+    def _evidence(self, text: str) -> dict[str, str] | str:
+        """A supporting document as monitoring.yml holds it (a link or an order), or why not."""
+        if _LINK.match(text):
+            if text.startswith("http") or (self.docs / text).is_file():
+                return {"url": text}
+            return (f"подтверждающий документ «{text}» не найден в docs/: "
+                    "положите файл туда или укажите номер приказа")
+        if _BARE_FILE.match(text):
+            folder = f"{DOCUMENTS}/{self.year}"
+            if _SAFE_NAME.match(text) and (self.docs / folder / text).is_file():
+                return {"url": f"{folder}/{text}"}
+            return (f"подтверждающий документ «{text}» — имя файла без папки, и в docs/{folder}/ его нет: "
+                    f"положите файл в docs/{folder}/ (имя — латинские буквы, цифры, дефисы) и напишите путь "
+                    f"к нему, например «{folder}/prikaz-45.pdf», или номер и дату приказа, например "
+                    "«№ 45-П от 30.06.2026»")
+        return {"order": text}
 
     def _status(self, text: str) -> str | None:
         return self.statuses.get(re.sub(r"\s*/\s*", " / ", text).casefold())
@@ -209,7 +232,7 @@ class _RowChecker:
         report: dict[str, Any] = {"date": day.strftime("%d.%m.%Y"), "status": status, "text": _bilingual(values, "text")}
         if _text(values["reason_ru"]):
             report["reason"] = _bilingual(values, "reason")
-        evidence = [{"url": e} if _LINK.match(e) else {"order": e} for e in _split(_text(values["evidence"]))]
+        evidence = [self._evidence(e) for e in _split(_text(values["evidence"]))]
         if evidence:
             report["evidence"] = evidence
         if self.code not in (None, WHOLE_PLAN):

@@ -3,8 +3,9 @@
 Kazakh is checked beside its Russian counterpart: a word that the glossary rules out for one
 concept may be the right term for another («кезең» is a schedule stage, never a cycle or a
 period), so it is accepted only as often as the Russian text names the concept it belongs to.
-Two grammar patterns the review found are checked too: a bare numeral after a genitive
-(«38 тармақтың 0 орындалды») and «бастап» right after a bare date («01.07.2026 бастап»).
+Grammar patterns the review found are checked too: a bare numeral after a genitive
+(«38 тармақтың 0 орындалды»), a bare date before «бастап», «бекітілген» or «жағдай бойынша»
+(«01.07.2026 бастап»: «ж.» goes after a numeric date), and «мен/пен» after «АҚ».
 """
 
 from __future__ import annotations
@@ -107,13 +108,14 @@ def term_problems(kk: str, ru: str) -> list[str]:
 _NUMBER = r"(?:\{\w+\}|\d+(?:[.,]\d+)*|#)"
 _GENITIVE = re.compile(
     rf"(?<![\w-])([\w-]+?)(?:ның|нің|дың|дің|тың|тің)(?![\w-])\s+{_NUMBER}(?!-\w)(?:\s+(\w+))?", re.IGNORECASE)
-_BARE_DATE_FROM = re.compile(r"(?:\}|\d)\s+бастап\b", re.IGNORECASE)
+_BARE_DATE = re.compile(r"(?:\}|\d)\s+(?:бастап|бекітілген|жағдай)\b", re.IGNORECASE)
+_AK_AND = re.compile(r"(?<![\w-])АҚ\s+(?:мен|пен)(?![\w-])")
 
 
 def numeral_problems(kk: str) -> list[str]:
     """A numeral after a genitive with no head noun: «38 тармақтың 5 тармағы» (the noun
     repeated) or «кестесінің 9-тармағы» (an ordinal), never «38 тармақтың 5 орындалды»; and
-    «бастап» after a date without «ж.» or an ablative ending."""
+    «бастап», «бекітілген», «жағдай бойынша» after a date without «ж.»; «АҚ және», not «АҚ мен»."""
     problems = []
     for match in _GENITIVE.finditer(kk):
         stem, head = match.group(1).strip("-"), match.group(2) or ""
@@ -121,8 +123,10 @@ def numeral_problems(kk: str) -> list[str]:
         if head[:need].lower() != stem[:need].lower():
             problems.append(f"число после родительного падежа без слова, к которому оно относится: "
                             f"«{match.group(0)}» (нужно «38 тармақтың 5 тармағы» или «5 (барлығы 38)»)")
-    problems += [f"«бастап» сразу после даты: «{m.group(0)}» (нужно «… ж. бастап»)"
-                 for m in _BARE_DATE_FROM.finditer(kk)]
+    problems += [f"после даты нет «ж.»: «{m.group(0)}» (нужно «01.07.2026 ж. бастап», «… ж. бекітілген»)"
+                 for m in _BARE_DATE.finditer(kk)]
+    problems += [f"«{m.group(0)}»: после аббревиатуры — «АҚ және» (так в «Жұмыс кестесі»)"
+                 for m in _AK_AND.finditer(kk)]
     return problems
 
 
