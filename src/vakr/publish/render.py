@@ -305,9 +305,8 @@ class BuildContext:
 
 @dataclass(frozen=True)
 class KkEditionRow:
-    state: KkEditionState
+    state: KkEditionState  # its `name` is the page's view, its `ident` the news item's key
     title: str
-    link: str | publications.Entry  # what `url_for` takes: the page's name, or the news item
 
 
 class _Publications:
@@ -363,9 +362,7 @@ class _Publications:
 
     def kk_editions(self) -> list[KkEditionRow]:
         """The data page's overview: each document of the cycle and whether its Kazakh edition is approved."""
-        return [KkEditionRow(state, self.original_title(state.label),
-                             publications.find_entry(self.cycle, state.ident) if state.ident else state.name)
-                for state in cycle_editions(self.cycle)]
+        return [KkEditionRow(state, self.original_title(state.label)) for state in cycle_editions(self.cycle)]
 
     def size(self, size: int) -> str:
         return publications.human_size(size)
