@@ -122,15 +122,18 @@ def test_a_stale_segment_in_a_spreadsheet_is_refused(project: Path) -> None:
     assert plan.read_bytes() != before
 
 
-def test_a_reference_name_is_refused_with_the_reason(project: Path) -> None:
+def test_a_reference_name_and_an_executors_report_are_refused_with_the_reason(project: Path) -> None:
     assert make(project, "translation", "CYCLE=2026", "FORMAT=xlsx").returncode == 0
-    sheet = _sheet(project / "translation/vakr-2026-ru-kk.xlsx",
-                   {"organizations/almaty-finance/name": "Тест: «Алматы финанс» ЖШС"}, project)
-    before = (project / "data/organizations.yml").read_bytes()
+    sheet = _sheet(project / "translation/vakr-2026-ru-kk.xlsx", {
+        "organizations/almaty-finance/name": "Тест: «Алматы финанс» ЖШС",
+        "2026/monitoring/schedule/1/links/1/title": "Тест: жұмыс кестесі",
+    }, project)
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*.yml")}
     result = vakr_import(project, sheet)
-    assert result.returncode == 1 and "Отклонено: 1" in result.stdout
+    assert result.returncode == 1 and "Отклонено: 2" in result.stdout
     assert "вносится только из устава или государственного реестра" in result.stdout
-    assert (project / "data/organizations.yml").read_bytes() == before
+    assert "публикуется на языках, на которых его прислал исполнитель" in result.stdout
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*.yml")} == before
 
 
 def test_an_import_that_would_not_load_writes_none_of_its_files(project: Path) -> None:

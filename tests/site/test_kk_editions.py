@@ -1,6 +1,6 @@
 """The Kazakh edition of every document the translation import writes into (issue 23): a news
-item, the public discussion, the monitoring information, the contacts and a risk description
-(whose Kazakh follows the plan it quotes). Imported through `make translation-import`, the
+item, the public discussion, the contacts and a risk description (whose Kazakh follows the
+plan it quotes). Imported through `make translation-import`, the
 Kazakh is a draft: the published build shows the Russian (lang="ru"), the review build shows
 the Kazakh under the draft label; once each document's approval is written, it is published,
 and the data page says which documents have an approved Kazakh edition, when and by whom."""
@@ -30,7 +30,6 @@ KK = {
     "2026/risks/R01/description": "Тест: бірінші ұсынымның қазақша аудармасы.",
     "2026/plan/items/1/recommendation": "Тест: бірінші ұсынымның қазақша аудармасы.",  # the quote's source
 }
-HAND_WRITTEN = "30.03.2026 бекітілген жұмыс кестесі"  # monitoring.yml's own Kazakh, never approved
 APPROVAL = {"date": "01.12.2026", "kk": {"heading": "«БЕКІТЕМІН»", "lines": ["Тест қол қоюшы"],
                                          "date": "«01» 12 2026 ж."}}
 
@@ -120,22 +119,19 @@ def _kk_overview(site: Path, lang: str = "kk") -> dict[str, str]:
 def test_before_approval_the_published_kazakh_pages_show_the_russian(project: Path) -> None:
     site = built_ok(project / "site", project)
     files = [p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()]
-    for text in [*KK.values(), HAND_WRITTEN]:
+    for text in KK.values():
         assert not any(text in content for content in files), text
     pages = _pages(site)
     for uid, page in pages.items():
         russian = [el.get_text() for el in page.select('article [lang="ru"], .md-content [lang="ru"]')]
         assert page.select_one(".vakr-draft-banner") is None, uid
         assert any(("Тестов" in text or "АО «СПК «Алматы» и его дочерним" in text) for text in russian), uid
-    timeline = _page(site, "kk/2026/timeline/index.html")  # monitoring's Russian, marked
-    assert "План-график работ, утверждённый 30.03.2026" in " ".join(el.get_text() for el in timeline.select('[lang="ru"]'))
     log = (site / "build.log").read_text(encoding="utf-8")
-    assert "не утверждена (казахские тексты — черновик, пока нет kk_approved): plan, monitoring, discussion, " \
-           "announcement/test-news" in log
+    assert "не утверждена (казахские тексты — черновик, пока нет kk_approved): plan, discussion, announcement/test-news" \
+           in log
     pending = catalog()["data.kk_edition.pending"]
     overview = _kk_overview(site)
     assert overview[catalog()["page.discussion"]["kk"]] == pending["kk"]
-    assert overview[catalog()["page.monitoring"]["kk"]] == pending["kk"]
     assert overview[catalog()["page.plan"]["kk"]] == pending["kk"]
     assert overview[catalog()["page.schedule"]["kk"]].startswith("30.03.2026 ж. бекітілген: ")  # approved with it
     assert "Басқарма Төрағасы" in overview[catalog()["page.schedule"]["kk"]]
@@ -149,8 +145,6 @@ def test_the_review_build_shows_the_draft_kazakh_with_the_draft_label(project: P
         assert KK[uid] in page.get_text(), uid
         banner = page.select_one(".vakr-draft-banner")
         assert banner is not None and draft in banner.get_text(), uid
-    timeline = _page(preview, "kk/2026/timeline/index.html")
-    assert HAND_WRITTEN in timeline.get_text() and draft in timeline.select_one(".vakr-draft-banner").get_text()
     assert _page(preview, "2026/discussion/index.html").select_one(".vakr-draft-banner") is None  # Russian: approved
 
 
@@ -164,7 +158,7 @@ def test_once_approved_the_kazakh_is_published_and_the_data_page_says_by_whom(pr
         next(a for a in pubs["announcements"] if a["id"] == "test-news")["kk_approved"] = APPROVAL
 
     _edit(data / "2026/publications.yml", publications)
-    for rel in ("contacts.yml", "2026/monitoring.yml", "2026/plan.yml"):
+    for rel in ("contacts.yml", "2026/plan.yml"):
         _edit(data / rel, lambda doc: doc.update(kk_approved=APPROVAL))
     site = built_ok(approved_project / "site", approved_project)
     note = catalog()["edition.kk.approved"]["kk"].split("{date}")[0].strip()
@@ -173,10 +167,9 @@ def test_once_approved_the_kazakh_is_published_and_the_data_page_says_by_whom(pr
         if uid != "2026/risks/R01/description":  # the quote's own approval is the plan's, on the plan page
             assert page.select_one("time[datetime='2026-12-01']") is not None, uid
             assert note in page.get_text(" "), uid
-    assert HAND_WRITTEN in _page(site, "kk/2026/timeline/index.html").get_text()
     overview = _kk_overview(site)
-    for key in ("page.discussion", "page.monitoring", "page.plan"):
+    for key in ("page.discussion", "page.plan"):
         assert overview[catalog()[key]["kk"]] == "01.12.2026 ж. бекітілген: Тест қол қоюшы", key
     assert overview["Тест жаңалығының тақырыбы"] == "01.12.2026 ж. бекітілген: Тест қол қоюшы"
-    assert "утверждена: schedule (30.03.2026), plan (01.12.2026), monitoring (01.12.2026), discussion " \
-           "(01.12.2026), announcement/test-news (01.12.2026)" in (site / "build.log").read_text(encoding="utf-8")
+    assert "утверждена: schedule (30.03.2026), plan (01.12.2026), discussion (01.12.2026), " \
+           "announcement/test-news (01.12.2026)" in (site / "build.log").read_text(encoding="utf-8")

@@ -2,9 +2,9 @@
 data with every draft removed, so a draft never becomes a page, a feed entry, a download, a
 search entry or a sitemap line. The Kazakh texts of a document whose Kazakh edition is not
 approved (no `kk_approved`) are a draft too: the published pages show its Russian text. The
-documents: the schedule, the plan, each publication part and news item, the monitoring
-information and the contacts; a risk's description is a quote, so its Kazakh follows the
-approval of the document it quotes."""
+documents: the schedule, the plan, each publication part and news item, and the contacts; a
+risk's description is a quote, so its Kazakh follows the approval of the document it quotes.
+(The monitoring reports are published in the languages their executors sent them in.)"""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def published(site: SiteData) -> SiteData:
 
 def _published_cycle(cycle: Cycle) -> Cycle:
     cycle = dataclasses.replace(cycle, plan=approved_kk(cycle.plan), schedule=approved_kk(cycle.schedule),
-                                monitoring=approved_kk(cycle.monitoring), risks=_risks_kk(cycle))
+                                risks=_risks_kk(cycle))
     pubs = cycle.publications
     if pubs is None:
         return cycle

@@ -12,8 +12,8 @@ from vakr.domain.site import Cycle
 
 @dataclass(frozen=True)
 class KkEditionState:
-    """One document: `name` is its page (schedule, plan, monitoring, discussion, report,
-    positions, announcement); `ident` the news item's id."""
+    """One document: `name` is its page (schedule, plan, discussion, report, positions,
+    announcement); `ident` the news item's id."""
 
     name: str
     document: KkEdition
@@ -36,7 +36,7 @@ def cycle_editions(cycle: Cycle) -> list[KkEditionState]:
     """The cycle's documents that have texts a Kazakh edition translates, in the site's order."""
     pubs = cycle.publications
     found: list[KkEditionState] = [KkEditionState(name, doc) for name, doc in (
-        ("schedule", cycle.schedule), ("plan", cycle.plan), ("monitoring", cycle.monitoring),
+        ("schedule", cycle.schedule), ("plan", cycle.plan),
         ("discussion", pubs and pubs.discussion), ("report", pubs and pubs.report),
         ("positions", pubs and pubs.positions)) if doc is not None]
     if pubs is not None:

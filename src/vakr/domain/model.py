@@ -607,7 +607,7 @@ class StepDone(Strict):
     links: list[Evidence] = Field(default_factory=list, description="Что опубликовано (объявление, справка)")
 
 
-class Monitoring(KkEdition):
+class Monitoring(Strict):
     as_of: Date | None = Field(default=None, description="Дата, на которую показано состояние исполнения")
     schedule: dict[int, StepDone] = Field(default_factory=dict,
                                           description="Выполненные пункты плана-графика по номерам")

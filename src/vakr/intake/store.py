@@ -125,7 +125,7 @@ _Dumper.add_representer(str, _str)
 def _dump(data: dict[str, Any]) -> str:
     """The sections in the file's fixed order, plan last (an officer appends a report at the
     end), an empty one left empty (`schedule:`), never `{}`, under which nothing can be added."""
-    ordered = {key: data[key] for key in ("as_of", "kk_approved", "schedule", "plan") if key in data}
+    ordered = {key: data[key] for key in ("as_of", "schedule", "plan") if key in data}
     ordered.update({key: value for key, value in data.items() if key not in ordered})
     text = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                      width=10_000)

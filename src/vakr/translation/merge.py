@@ -63,7 +63,7 @@ def check(root: Path, rows: list[Returned]) -> tuple[dict[str, tuple[Segment, ob
             summary.refused.append((where, "неизвестный id: такого текста в данных нет"))
             continue
         if not segment.translatable:
-            summary.refused.append((where, NOT_TRANSLATED_FILES[segment.document]))
+            summary.refused.append((where, NOT_TRANSLATED_FILES[segment.kind]))
             continue
         if row.id in seen:
             summary.refused.append((where, "id повторяется в файле"))
