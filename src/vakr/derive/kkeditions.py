@@ -40,7 +40,8 @@ def cycle_editions(cycle: Cycle) -> list[KkEditionState]:
         ("discussion", pubs and pubs.discussion), ("report", pubs and pubs.report),
         ("positions", pubs and pubs.positions)) if doc is not None]
     if pubs is not None:
-        found += [KkEditionState("announcement", a, a.id) for a in pubs.announcements if isinstance(a, NewsAnnouncement)]
+        found += [KkEditionState("announcement", a, a.id)
+                  for a in pubs.announcements if isinstance(a, NewsAnnouncement)]
     return [state for state in found if _has_texts(state.document.model_dump(exclude_none=True))]
 
 

@@ -120,10 +120,10 @@ class _Helpers:
             return _untranslated("div", fallback, body)
         return body
 
-    def kk_draft(self, *documents: KkEdition | None) -> bool:
+    def kk_draft(self, document: KkEdition | None) -> bool:
         """This page shows Kazakh texts of an edition nobody approved yet (only `make serve`
         gets them: the publishable build removed them, see drafts.py)."""
-        return self.lang != DEFAULT_LANGUAGE and any(drafts.kk_draft(document) for document in documents)
+        return self.lang != DEFAULT_LANGUAGE and drafts.kk_draft(document)
 
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
