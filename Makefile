@@ -18,7 +18,7 @@ COMPILE = @$(BIN)/python -m compileall -q src hooks
 STOP_MAKE  = kill -PIPE $$PPID
 QUIET_FAIL = || { $(STOP_MAKE); exit 1; }
 
-.PHONY: serve build sites check test schema lock clean import bench forms reports translation fonts audit
+.PHONY: serve build sites check test schema lock clean import bench forms reports translation translation-import fonts audit
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -69,6 +69,9 @@ reports: $(STAMP)  ## import filled report forms: make reports SOURCE="a.xlsx b.
 translation: $(STAMP)  ## export the texts without Kazakh for the translator: make translation CYCLE=2026 [FORMAT=xliff|xlsx]
 	@test -n "$(CYCLE)" || { echo "Укажите год: make translation CYCLE=2026 (FORMAT=xliff или xlsx)" >&2; $(STOP_MAKE); exit 2; }
 	@$(BIN)/python -m vakr translation export --cycle "$(CYCLE)" --format "$(or $(FORMAT),xliff)" $(QUIET_FAIL)
+translation-import: $(STAMP)  ## bring the translator's file into data/: make translation-import SOURCE=vakr-2026-ru-kk.xlf (or .xlsx)
+	@test -n "$(SOURCE)" || { echo "Укажите файл перевода: make translation-import SOURCE=vakr-2026-ru-kk.xlf (или .xlsx)" >&2; $(STOP_MAKE); exit 2; }
+	@$(BIN)/python -m vakr translation import "$(SOURCE)" $(QUIET_FAIL)
 
 bench: $(BSTAMP)  ## measure build speed, scale, rebuild and page weight; writes bench/results.md (BENCH_RUNS, BENCH_SCALES)
 	bash .ci/system-deps.sh

@@ -180,7 +180,7 @@ CASES = [
         "unknown-key-top-level", PLAN,
         replace("\ntitle:\n", "\ntitel:\n"),
         line_of("titel:"), "titel",
-        ("неизвестное поле «titel»", "допустимые поля: approval, title, columns, kk_approved, items, control"),
+        ("неизвестное поле «titel»", "допустимые поля: kk_approved, approval, title, columns, items, control"),
     ),
     Case(
         "unknown-key-in-rich-text-block", SCHEDULE,

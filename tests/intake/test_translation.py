@@ -55,8 +55,11 @@ def _untranslated(root: Path, cycle: str) -> set[tuple[str, str]]:
             for index, value in enumerate(node):
                 walk(value, f"{where}/{index}")
 
+    # names copied from where they are official, executors' reports in their own languages: never translated
+    reference = {"organizations.yml", "directions.yml", "risk-matrix.yml", "monitoring.yml"}
     for path in [*(root / "data" / cycle).glob("*.yml"), *(root / "data").glob("*.yml")]:
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+        if path.name not in reference:
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     return found
 
 
@@ -79,8 +82,8 @@ def test_both_formats_hold_every_text_without_kazakh_with_stable_ids(tmp_path: P
     assert store.document.getroot().nsmap[None] == XLIFF_12 and store.document.getroot().get("version") == "1.2"
     ids = [u.xmlelement.get("id") for u in units]
     assert len(set(ids)) == len(ids)
-    assert {"2026/plan/items/1/recommendation", "2026/plan/items/38/deadline/source", "2026/plan/control",
-            "organizations/almaty-finance/name"} <= set(ids)
+    assert {"2026/plan/items/1/recommendation", "2026/plan/items/38/deadline/source", "2026/plan/control"} <= set(ids)
+    assert not any(i.startswith(("organizations/", "directions/", "risk-matrix/")) for i in ids)
     assert not any(i.startswith("2026/schedule/sections/1/items/1/") for i in ids)  # translated in the source
     measure = next(u for u in units if u.xmlelement.get("id") == "2026/plan/items/1/measure")
     assert measure.source.startswith("Курирующим руководителям, а также")  # verbatim

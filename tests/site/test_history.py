@@ -29,9 +29,11 @@ EXPECTED = [("discussion", "", "format"), ("positions", "2", "title"), ("positio
             ("announcements", "vstrecha-2026", "title"), ("report", "", "summary"),
             ("risks", "R06", "organizations"), ("plan", "5", "measure"), ("plan", "1", "deadline")]
 # publications.yml as first published: two news, the discussion's format, the report, the list
+KK_APPROVED = "kk_approved: {date: 01.06.2026, kk: {heading: БЕКІТЕМІН, lines: [Тест қол қоюшы], date: 01.06.2026 ж.}}"
 NEWS = """- kind: news
   id: vstrecha-2026
   date: 02.06.2026
+  """ + KK_APPROVED + """
   title: {ru: Встреча с работниками, kk: Қызметкерлермен кездесу}
   body: {ru: 'Встреча с работниками состоится 5 июня в 10:00.', kk: 'Кездесу 5 маусымда сағат 10:00-де өтеді.'}
 - kind: news
@@ -72,7 +74,7 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     pubs = root / "data/2026/publications.yml"
     edit(pubs, "  about_item: 6\n", "  about_item: 6\n" + NEWS)
     edit(pubs, "  schedule_item: 6\n", "  schedule_item: 6\n  format: {ru: 'Очно, в актовом зале Общества'}\n")
-    edit(pubs, "  schedule_item: 9\n", "  schedule_item: 9\n  signed: 25.05.2026\n"
+    edit(pubs, "  schedule_item: 9\n", f"  schedule_item: 9\n  signed: 25.05.2026\n  {KK_APPROVED}\n"
          "  summary: {ru: Выявлено 37 коррупционных рисков., kk: 37 сыбайлас жемқорлық тәуекелі анықталды.}\n")
     edit(pubs, "  schedule_item: 11\n", "  schedule_item: 11\n" + POSITIONS)
     commit(root, "Опубликованы документы ВАКР 2026", "2026-05-20T10:00:00+05:00")
@@ -275,3 +277,28 @@ def test_kazakh_texts_count_from_the_approval_of_the_kazakh_edition(tmp_path: Pa
     assert found is not None
     assert [(c.date.isoformat(), c.item, c.field, c.lang, c.old, c.new) for c in found] == [
         ("2026-08-02", "1", "deadline", "kk", "01.07.2026ж. (жоба, түзетілген)", "01.07.2026ж.")]
+
+
+def test_kazakh_texts_of_a_news_item_count_from_the_approval_of_its_kazakh_edition(tmp_path: Path) -> None:
+    """The same for a news item of publications.yml (issue 23: every document the translation
+    import writes into): its draft Kazakh never appears in the history, its approved edits do."""
+    from vakr.ingest.history import git_changes
+
+    root = tmp_path / "repo"
+    (root / "data/2026").mkdir(parents=True)
+    pubs = root / "data/2026/publications.yml"
+    pubs.write_text((Path(__file__).parents[2] / "data/2026/publications.yml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    edit(pubs, "  about_item: 6\n", "  about_item: 6\n" + NEWS.replace(f"  {KK_APPROVED}\n", ""))
+    subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
+    commit(root, "Новость", "2026-06-02T10:00:00+05:00")
+    edit(pubs, "kk: Қызметкерлермен кездесу}", "kk: Қызметкерлермен кездесу (жоба)}")
+    commit(root, "Правка чернового перевода", "2026-06-03T10:00:00+05:00")
+    edit(pubs, "  date: 02.06.2026\n", f"  date: 02.06.2026\n  {KK_APPROVED}\n")
+    commit(root, "Казахская редакция утверждена", "2026-06-04T10:00:00+05:00")
+    edit(pubs, "kk: Қызметкерлермен кездесу (жоба)}", "kk: Қызметкерлермен жиналыс}")
+    commit(root, "Заголовок на казахском", "2026-06-05T10:00:00+05:00")
+    found = git_changes(root)
+    assert found is not None
+    assert [(c.date.isoformat(), c.item, c.field, c.lang, c.old, c.new) for c in found if c.lang == "kk"] == [
+        ("2026-06-05", "vstrecha-2026", "title", "kk", "Қызметкерлермен кездесу (жоба)", "Қызметкерлермен жиналыс")]

@@ -43,6 +43,7 @@ announcements:
 - kind: news
   id: meeting
   date: 02.06.2026
+  kk_approved: {{date: 02.06.2026, kk: {{heading: БЕКІТЕМІН, lines: [Тест қол қоюшы], date: 02.06.2026 ж.}}}}
   title:
     ru: Тестовая новость
     kk: Сынақ жаңалығы

@@ -3,6 +3,7 @@ compliance service sees what still awaits translation."""
 
 from __future__ import annotations
 
+from vakr.derive.kkeditions import cycle_editions
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -31,13 +32,11 @@ def coverage_lines(site: SiteData) -> list[str]:
 def _approvals(cycle: Cycle) -> str:
     """Which documents have an approved Kazakh edition: only those are published in Kazakh."""
     approved, draft = [], []
-    for name, document in (("schedule", cycle.schedule), ("plan", cycle.plan)):
-        if document is None:
-            continue
-        if document.kk_approved_on is None:
-            draft.append(name)
+    for state in cycle_editions(cycle):
+        if state.approved_on is None:
+            draft.append(state.label)
         else:
-            approved.append(f"{name} ({document.kk_approved_on:%d.%m.%Y})")
+            approved.append(f"{state.label} ({state.approved_on:%d.%m.%Y})")
     parts = [f"утверждена: {', '.join(approved)}"] if approved else []
     if draft:
         parts.append(f"не утверждена (казахские тексты — черновик, пока нет kk_approved): {', '.join(draft)}")

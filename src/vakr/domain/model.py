@@ -204,6 +204,25 @@ class KkApproval(Strict):
     kk: ApprovalText = Field(description="Гриф казахской редакции: «БЕКІТЕМІН», должность и ФИО, дата — как в документе")
 
 
+class KkEdition(Strict):
+    """A document whose Kazakh texts (written by hand or by the translation import) become the
+    Company's only once `kk_approved` records who approved them and when."""
+
+    kk_approved: KkApproval | None = Field(
+        default=None, description="Утверждение казахской редакции (если она утверждена позже русской): "
+        "до него казахские тексты документа — черновик, видны только в make serve")
+
+    @property
+    def kk_approved_on(self) -> dt.date | None:
+        """When the Kazakh edition was approved; None while its Kazakh texts are a draft."""
+        return self.kk_approved.date if self.kk_approved is not None else None
+
+    @property
+    def kk_signatory(self) -> ApprovalText | None:
+        """The Kazakh approval block, as the document carries it: who approved and when."""
+        return self.kk_approved.kk if self.kk_approved is not None else None
+
+
 class Columns(Strict):
     """The column headings as printed in the approved document, per language."""
 
@@ -230,15 +249,12 @@ class ScheduleSection(Strict):
     items: list[ScheduleItem] = Field(min_length=1, description="Пункты раздела")
 
 
-class Document(Strict):
+class Document(KkEdition):
     """What every approved document has: the approval block, the title, the column headings."""
 
     approval: Approval = Field(description="Гриф утверждения: дата, должность, ФИО")
     title: Text = Field(description="Название документа")
     columns: Columns = Field(default=Columns(), description="Заголовки столбцов таблицы, как в документе")
-    kk_approved: KkApproval | None = Field(
-        default=None, description="Утверждение казахской редакции, если она утверждена позже русской; "
-        "до этого казахские тексты документа — черновик (видны только в make serve)")
 
     @property
     def kk_approved_on(self) -> dt.date | None:
@@ -247,6 +263,10 @@ class Document(Strict):
         if self.kk_approved is not None:
             return self.kk_approved.date
         return self.approval.date if self.approval.kk is not None else None
+
+    @property
+    def kk_signatory(self) -> ApprovalText | None:
+        return self.kk_approved.kk if self.kk_approved is not None else self.approval.kk
 
 
 class Schedule(Document):
@@ -437,7 +457,7 @@ class DocumentOriginals(Strict):
     originals: Originals = Field(default_factory=list)
 
 
-class NewsAnnouncement(Strict):
+class NewsAnnouncement(KkEdition):
     """Free-form news written by the compliance service."""
 
     kind: Literal["news"] = Field(description="news — новость службы")
@@ -488,7 +508,7 @@ def _quoted_with_source(text: Rich | None, source: SignedSource | None, names: s
         raise ValueError(f"указан источник ({names}_source), но нет самого текста ({names})")
 
 
-class PublicDiscussion(Strict):
+class PublicDiscussion(KkEdition):
     """The public discussion of the results; date and who conducts come from the schedule."""
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о публичном обсуждении")
@@ -508,7 +528,7 @@ class PublicDiscussion(Strict):
         return self
 
 
-class AnalyticalReport(Strict):
+class AnalyticalReport(KkEdition):
     """The analytical report (аналитическая справка) on the results of the ВАКР."""
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о размещении справки")
@@ -536,7 +556,7 @@ class Position(Strict):
     title: Text = Field(description="Наименование должности", examples=[{"ru": "Начальник отдела"}])
 
 
-class Positions(Strict):
+class Positions(KkEdition):
     """The list of positions exposed to corruption risks; empty until approved."""
 
     schedule_item: int = Field(ge=1, description="Пункт плана-графика о перечне должностей")
@@ -558,7 +578,7 @@ class Publications(Strict):
     positions: Positions | None = Field(default=None, description="Перечень должностей, подверженных коррупционным рискам")
 
 
-class Contacts(Strict):
+class Contacts(KkEdition):
     """How to reach the anti-corruption compliance service (data/contacts.yml)."""
 
     service: Slug = Field(description="id службы в data/organizations.yml", examples=["compliance"])

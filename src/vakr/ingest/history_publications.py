@@ -4,7 +4,7 @@ positions, item by item and field by field, in one language, from one version of
 read from git (plain YAML, not the model: an old version need not validate today).
 
 What counts as published follows the site: a draft (the part's or an announcement's
-`draft: true`) is not, and keeps the last published texts; the list of positions is
+`draft: true`, or in Kazakh, one whose Kazakh edition is not approved) is not, and keeps the last published texts; the list of positions is
 published once it has its approval date and its positions; a new announcement is a
 publication of its own (the announcements' feed), not a change of one."""
 
@@ -49,8 +49,12 @@ def _read(part: dict[str, Any], names: tuple[tuple[str, bool], ...], lang: str) 
     return out
 
 
-def _draft(part: Any) -> bool:
-    return isinstance(part, dict) and part.get("draft") is True
+def _draft(part: Any, lang: str) -> bool:
+    """A draft in `lang`: marked so, or its Kazakh edition not approved (no `kk_approved`: the
+    site shows the Russian, derive/drafts.py), as the plan's in history.py."""
+    if not isinstance(part, dict):
+        return False
+    return part.get("draft") is True or (lang != "ru" and not part.get("kk_approved"))
 
 
 def texts(document: str, data: Any, lang: str) -> tuple[Fields, set[str]] | None:
@@ -59,11 +63,11 @@ def texts(document: str, data: Any, lang: str) -> tuple[Fields, set[str]] | None
     part = data.get(document) if isinstance(data, dict) else None
     if document == "announcements":
         news = [a for a in part or [] if isinstance(a, dict) and a.get("kind") == "news"]
-        return ({str(a.get("id")): _read(a, _NEWS, lang) for a in news if not _draft(a)},
-                {str(a.get("id")) for a in news if _draft(a)})
+        return ({str(a.get("id")): _read(a, _NEWS, lang) for a in news if not _draft(a, lang)},
+                {str(a.get("id")) for a in news if _draft(a, lang)})
     if not isinstance(part, dict):
         return {}, set()
-    if _draft(part):
+    if _draft(part, lang):
         return None
     out = {WHOLE: _read(part, _OWN[document], lang)}
     if document == "positions":

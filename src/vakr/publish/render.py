@@ -18,11 +18,12 @@ from vakr.ingest import history
 from vakr.derive import originals, publications
 from vakr.publish import strings
 from vakr.derive.cartogram import Cartogram
+from vakr.derive.kkeditions import KkEditionState, cycle_editions
 from vakr.ingest.history import HISTORY_FIELDS, History
 from vakr.publish.history_view import ChangeNames
 from vakr.domain.site import Cycle, SiteData
-from vakr.derive.drafts import has_kk_texts
-from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, Document, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
+from vakr.derive import drafts
+from vakr.domain.model import DEFAULT_LANGUAGE, MAPS, BulletList, Contacts, Deadline, KkEdition, PlanItem, Rich, ScheduleItem, ScheduleRow, Text
 from vakr.publish.opendata import ORGANIZATION_FIELDS, PLAN_FIELDS, REPORT_FIELDS, RISK_FIELDS, SCHEDULE_FIELDS, Download, downloads
 from vakr.derive.home import HomeCycles, home_cycles
 from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, HOME, ORGANIZATION, SCHEDULE, SITE_PAGES, VIEWS, WHOLE_CYCLE,
@@ -118,10 +119,10 @@ class _Helpers:
             return _untranslated("div", fallback, body)
         return body
 
-    def kk_draft(self, document: Document) -> bool:
+    def kk_draft(self, document: KkEdition | None) -> bool:
         """This page shows Kazakh texts of an edition nobody approved yet (only `make serve`
         gets them: the publishable build removed them, see drafts.py)."""
-        return self.lang != DEFAULT_LANGUAGE and document.kk_approved_on is None and has_kk_texts(document)
+        return self.lang != DEFAULT_LANGUAGE and drafts.kk_draft(document)
 
     def time(self, value: dt.date) -> Markup:
         return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
@@ -305,6 +306,12 @@ class BuildContext:
         return self._derived["home"]  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class KkEditionRow:
+    state: KkEditionState  # its `name` is the page's view, its `ident` the news item's key
+    title: str
+
+
 class _Publications:
     """The publication data a template asks for, derived in Python rather than in Jinja."""
 
@@ -316,6 +323,10 @@ class _Publications:
 
     def item(self, number: int) -> ScheduleItem | None:
         return publications.schedule_item(self.cycle, number)
+
+    def risks_kk_draft(self) -> bool:
+        """A Kazakh risk description on this page quotes a Kazakh edition not yet approved."""
+        return self.lang != DEFAULT_LANGUAGE and drafts.risks_kk_draft(self.cycle)
 
     def row(self, number: int) -> ScheduleRow | None:
         """The dated row of schedule item `number`, or its first row."""
@@ -357,6 +368,10 @@ class _Publications:
         if key.startswith(originals.ANNOUNCEMENT):
             return self.title(publications.find_entry(self.cycle, key.removeprefix(originals.ANNOUNCEMENT)))
         return strings.t(self.lang, f"page.{key}")
+
+    def kk_editions(self) -> list[KkEditionRow]:
+        """The data page's overview: each document of the cycle and whether its Kazakh edition is approved."""
+        return [KkEditionRow(state, self.original_title(state.label)) for state in cycle_editions(self.cycle)]
 
     def size(self, size: int) -> str:
         return publications.human_size(size)

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from vakr.domain.errors import DataErrors
+from vakr.domain.model import KkEdition
+from vakr.domain.site import SiteData
 from vakr.ingest.load import load_site
 from vakr.translation import glossary, merge, xliff, xlsx
 from vakr.translation.exchange import outgoing
@@ -56,25 +58,48 @@ def import_file(root: Path, path: Path) -> int:
         return 1
     for line in summary.lines():
         print(line)
-    for note in draft_notes(root, {segment.file for segment, _ in accepted.values()}):
+    for note in draft_notes(root, set(accepted)):
         print(note)
     return 1 if summary.refused else 0
 
 
-def draft_notes(root: Path, files: set[str]) -> list[str]:
-    """What becomes of the texts just written: a document's stay a draft until its Kazakh
-    edition is approved; the other files have no approval, so their texts go out with the
-    next build — the officer is told which."""
+def draft_notes(root: Path, ids: set[str]) -> list[str]:
+    """What becomes of the texts just written: they stay a draft until their document's Kazakh
+    edition is approved; into an approved edition they go out with the next build."""
     site = load_site(root / "data")
-    documents = {f"data/{c.year}/{name}.yml": doc for c in site.cycles
-                 for name, doc in (("plan", c.plan), ("schedule", c.schedule)) if doc is not None}
-    notes = []
-    for rel in sorted(files):
-        document = documents.get(rel)
+    notes: dict[str, None] = {}
+    for segment_id in sorted(ids):
+        where, document = _edition(site, segment_id)
         if document is None:
-            notes.append(f"Внимание: у {rel} нет утверждения казахской редакции — записанные тексты будут "
-                         "опубликованы при следующей сборке (make build); проверьте их до публикации.")
-        elif document.kk_approved_on is None:
-            notes.append(f"Казахская редакция {rel} не утверждена: её тексты — черновик (видны в make serve, "
-                         "в make build не попадают), пока в файл не записано утверждение kk_approved.")
-    return notes
+            continue
+        if document.kk_approved_on is None:
+            note = (f"Казахская редакция {where} не утверждена: её тексты — черновик (видны в make serve, в make "
+                    "build не попадают), пока в файл не записано утверждение kk_approved.")
+        else:
+            note = (f"Внимание: казахская редакция {where} уже утверждена ({document.kk_approved_on:%d.%m.%Y}): "
+                    "записанные тексты будут опубликованы при следующей сборке (make build); проверьте их и "
+                    "запишите в kk_approved утверждение изменённой редакции.")
+        notes[note] = None
+    return list(notes)
+
+
+def _edition(site: SiteData, segment_id: str) -> tuple[str, KkEdition | None]:
+    """The document whose Kazakh edition a segment belongs to, and how to name it."""
+    parts = segment_id.split("/")
+    if parts[0] == "contacts":
+        return "data/contacts.yml", site.contacts
+    cycle = site.cycle(parts[0])
+    name, file = parts[1], f"data/{parts[0]}/{parts[1]}.yml"
+    if name == "risks" and cycle.risks is not None:  # a description quotes its source document
+        risk = next(r for r in cycle.risks.risks if r.id == parts[2])
+        if risk.source is None:
+            return file, None
+        source = risk.source.document
+        return f"data/{cycle.year}/{source}.yml (описание риска {risk.id} — цитата из него)", getattr(cycle, source)
+    pubs = cycle.publications
+    if name == "publications" and pubs is not None:
+        if parts[2] == "announcements":
+            news = next(a for a in pubs.announcements if a.id == parts[3])
+            return f"{file}, объявление {news.id}", news if isinstance(news, KkEdition) else None
+        return f"{file}, {parts[2]}", getattr(pubs, parts[2])
+    return file, getattr(cycle, name, None)

@@ -32,7 +32,8 @@ class Returned:
 
 
 def outgoing(segments: list[Segment], terms: list[Term]) -> list[Outgoing]:
-    """The segments without Kazakh, each with the Kazakh already known for the same Russian."""
+    """The translatable segments without Kazakh, each with the Kazakh already known for the
+    same Russian (an organization's official Kazakh name too)."""
     known = {to_markup(s.source): to_markup(s.target) for s in segments if s.target is not None}
     return [Outgoing(s, known.get(s.markup), tuple(terms_in(s.markup, terms)))
-            for s in segments if s.target is None]
+            for s in segments if s.target is None and s.translatable]

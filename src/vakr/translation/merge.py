@@ -13,7 +13,7 @@ from vakr.ingest.load import load_site
 from vakr.translation import glossary
 from vakr.translation.checks import language_problem, parse_target
 from vakr.translation.exchange import Returned
-from vakr.translation.segments import Segment, collect
+from vakr.translation.segments import NOT_TRANSLATED_FILES, Segment, collect
 from vakr.atomicfile import write_atomic
 from vakr.translation.yamledit import set_kk
 
@@ -61,6 +61,9 @@ def check(root: Path, rows: list[Returned]) -> tuple[dict[str, tuple[Segment, ob
         where = f"{row.where} ({row.id})" if row.id not in row.where else row.where
         if segment is None:
             summary.refused.append((where, "неизвестный id: такого текста в данных нет"))
+            continue
+        if not segment.translatable:
+            summary.refused.append((where, NOT_TRANSLATED_FILES[segment.kind]))
             continue
         if row.id in seen:
             summary.refused.append((where, "id повторяется в файле"))

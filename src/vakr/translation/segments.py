@@ -18,6 +18,19 @@ from vakr.ingest.load import (CONTACTS_FILE, DIRECTIONS_FILE, MATRIX_FILE, MONIT
 
 SITE_FILES = (ORGANIZATIONS_FILE, DIRECTIONS_FILE, CONTACTS_FILE, MATRIX_FILE)
 CYCLE_FILES = (SCHEDULE_FILE, PLAN_FILE, RISKS_FILE, PUBLICATIONS_FILE, MONITORING_FILE)
+# Files a translator never fills (a file with no approval of its own must not take Kazakh that
+# would go out unapproved): reference names, whose Kazakh is copied from where it is official,
+# and the executors' reports, in the languages they sent. Their texts are read only so that a
+# known Kazakh text is offered to the translator as a hint.
+NOT_TRANSLATED_FILES = {
+    ORGANIZATIONS_FILE[:-4]: "казахское наименование организации вносится только из устава или государственного "
+                             "реестра (data/organizations.yml), не переводом",
+    DIRECTIONS_FILE[:-4]: "наименования направлений берутся из пункта 4 плана-графика на обоих языках "
+                          "(data/directions.yml), не переводом",
+    MATRIX_FILE[:-4]: "уровни риска называются по утверждённой методике (data/risk-matrix.yml), не переводом",
+    MONITORING_FILE[:-4]: "отчёт об исполнении публикуется на языках, на которых его прислал исполнитель (в форме "
+                          "отчёта есть столбец на казахском языке); monitoring.yml переводом не заполняется",
+}
 # The approval blocks are copied from the signed documents, never translated.
 _NOT_TRANSLATED = {"approval", "kk_approved"}
 # Which column of the approved document a field is printed in (index into `columns.ru`).
@@ -37,6 +50,15 @@ class Segment:
     source: Value      # the Russian text, verbatim
     target: Value      # the Kazakh text in the data, None when there is none
     context: str       # what the translator sees beside it: item, column
+
+    @property
+    def kind(self) -> str:
+        """The file's name without the cycle: plan, monitoring, organizations."""
+        return self.document.rsplit("/", 1)[-1]
+
+    @property
+    def translatable(self) -> bool:
+        return self.kind not in NOT_TRANSLATED_FILES
 
     @property
     def markup(self) -> str:
