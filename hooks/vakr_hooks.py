@@ -143,7 +143,7 @@ def _site(config: MkDocsConfig) -> SiteData:
             log.info(line)
         # a warning fails a strict build: `vakr build` has printed these already (its check)
         report = log.warning if command_is_serve() else log.info
-        for warning in consistency.warnings(site, context.state(site)):
+        for warning in consistency.warnings(site):
             report(warning)
     return _cache["site"]
 

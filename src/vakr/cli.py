@@ -46,7 +46,7 @@ def _checked(root: Path) -> SiteData | None:
     state = state_date(site, build_day(epoch))
     for line in [*filter(None, [note]), *state.notes(site)]:
         print(line)
-    for warning in consistency.warnings(site, state):
+    for warning in consistency.warnings(site):
         print(f"Внимание: {warning}", file=sys.stderr)
     print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
     return site
