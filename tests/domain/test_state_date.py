@@ -1,8 +1,9 @@
 """The state date never hides saved data (`vakr.domain.statedate`): a report dated after the last
 commit is shown on the built site, with and without SOURCE_DATE_EPOCH; the build says in
 Russian which date it shows and why; a dated publication (news, the signed report, the
-approved positions, a signed original) or the cartogram's update moves it the same way; review (the hook's own date, as in `mkdocs serve`)
-and `vakr build` agree; an explicit `as_of:` earlier than a saved report is refused."""
+approved positions, a signed original) or the cartogram's update moves it the same way;
+review (the hook's own date, as in `mkdocs serve`) and `vakr build` agree; an explicit
+`as_of:` earlier than a saved report or publication is refused."""
 
 from __future__ import annotations
 
