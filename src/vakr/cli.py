@@ -1,6 +1,6 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
+`vakr new-cycle` starts a new year's folder; `vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
 the report forms for the responsible units and `vakr reports` merges the filled ones into
 monitoring.yml; `vakr translation` exports the texts without Kazakh for the translator and
 imports the translation."""
@@ -171,6 +171,28 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     return 0
 
 
+def new_cycle(root: Path, year: str, start: str, end: str) -> int:
+    """data/<year>/ with the files a cycle starts with (vakr.intake.newcycle); then the whole
+    data/ checked, as every build will."""
+    from vakr.intake.newcycle import FILES, Refused, create
+
+    refused = "Папка цикла не создана:"
+    try:
+        create(root / "data", year, start, end)
+    except Refused as err:
+        print(f"{refused} {err}.", file=sys.stderr)
+        return 1
+    except DataErrors as err:
+        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"{refused} {err.filename or root / 'data'}: {reason(err)}", file=sys.stderr)
+        return 1
+    print(f"Создана папка data/{year}/: {', '.join(FILES)}. План-график и план мероприятий добавьте импортом: "
+          f"make import SOURCE=… KIND=schedule CYCLE={year} (README, «Новый цикл ВАКР»).")
+    return check(root)
+
+
 class _Help(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "Запуск: " if prefix is None else prefix)
@@ -207,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|sites|import|forms|reports|translation")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|sites|new-cycle|import|forms|reports|translation")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
@@ -217,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     sites_parser = commands.add_parser("sites", help="собрать сайты Общества и каждой ДЗО в --out/<id>/")
     sites_parser.add_argument("--out", type=Path, default=Path("sites"), metavar="ПАПКА",
                               help="папка сайтов (по умолчанию sites)")
+    cycle_parser = commands.add_parser("new-cycle", help="создать папку нового цикла ВАКР data/<год>/ с "
+                                                         "заготовками cycle.yml, monitoring.yml, publications.yml")
+    cycle_parser.add_argument("year", metavar="ГОД", help="год ВАКР, например 2027")
+    cycle_parser.add_argument("--start", required=True, metavar="ДАТА",
+                              help="первый день ВАКР по утверждённому плану-графику, например 13.04.2027")
+    cycle_parser.add_argument("--end", required=True, metavar="ДАТА", help="последний день ВАКР")
     import_parser = commands.add_parser("import", help="импортировать утверждённую таблицу Word (.docx или .txt) "
                                                        "в data/")
     import_parser.add_argument("source", type=Path, metavar="ДОКУМЕНТ",
@@ -257,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "forms":
             return run_forms(root, args.cycle, args.out)
         return run_reports(root, args.files, args.cycle, args.dry_run)
+    if args.command == "new-cycle":
+        return new_cycle(root, args.year, args.start, args.end)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
     if args.command == "translation":
