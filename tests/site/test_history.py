@@ -275,3 +275,18 @@ def test_kazakh_texts_count_from_the_approval_of_the_kazakh_edition(tmp_path: Pa
     assert found is not None
     assert [(c.date.isoformat(), c.item, c.field, c.lang, c.old, c.new) for c in found] == [
         ("2026-08-02", "1", "deadline", "kk", "01.07.2026ж. (жоба, түзетілген)", "01.07.2026ж.")]
+
+
+def test_kazakh_history_names_an_order_by_a_label_then_the_russian_data(history_site: Site) -> None:
+    """«Бұйрық: № 45-П, 09.06.2026» and «бұйрық: № 45-П»: the Russian number of the order is
+    marked lang="ru" after a Kazakh label, never inflected into a Kazakh phrase («… бұйрық»)."""
+    page = history_site.page("kk/2026/history/")
+    amendment = page.select_one("#amendments").find_next("ul").li
+    assert " ".join(amendment.get_text().split()).startswith("Бұйрық: № 45-П, 09.06.2026 — ")
+    assert [(s["lang"], s.get_text()) for s in amendment.select("[lang]")] == [("ru", "№ 45-П")]
+    head = page.select_one('li[data-item="1"][data-field="deadline"] .vakr-change__head')
+    assert " ".join(head.get_text().split()).endswith("; бұйрық: № 45-П")
+    assert head.select_one('span[lang="ru"]').get_text() == "№ 45-П"
+    russian = history_site.page("2026/history/").select_one("#amendments").find_next("ul").li
+    assert " ".join(russian.get_text().split()).startswith("Приказ № 45-П от 09.06.2026 — ")
+    assert not russian.select("[lang]")
