@@ -28,9 +28,17 @@ from vakr.domain.statedate import build_day, build_epoch, state_date
 from vakr.publish.search import write_index as search_index
 
 
+CHECKED_ENV = "VAKR_CHECKED"  # set for MkDocs by `vakr build`: the hook does not repeat what `_checked` printed
+
+
 def check(root: Path) -> int:
-    """Validate data/; print the coverage and the date the build would show the state for."""
-    return 0 if _checked(root) is not None else 1
+    """Validate data/; print the coverage and the date the build would show the state for.
+    Nothing is built: it says so only where it matters, on errors."""
+    if _checked(root) is not None:
+        return 0
+    print("Проверка data/ не пройдена: исправьте ошибки выше и запустите make check снова "
+          "(сайт с такими данными не соберётся).", file=sys.stderr)
+    return 1
 
 
 def _checked(root: Path) -> SiteData | None:
@@ -44,7 +52,7 @@ def _checked(root: Path) -> SiteData | None:
         print(line)
     epoch, note = build_epoch(root)
     state = state_date(site, build_day(epoch))
-    for line in [*filter(None, [note]), *state.notes(site)]:
+    for line in [*filter(None, [note]), *state.notes(site, built=False)]:
         print(line)
     for warning in consistency.warnings(site):
         print(f"Внимание: {warning}", file=sys.stderr)
@@ -82,7 +90,7 @@ def build(root: Path, site_dir: Path, strict: bool = True, org: str | None = Non
 
 
 def _build_env(root: Path) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CHECKED_ENV: "1"}
     epoch, _ = build_epoch(root)  # check() printed why, when the build is dated today
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch

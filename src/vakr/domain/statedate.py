@@ -146,14 +146,16 @@ class StateDate:
         explicit = cycle.monitoring.as_of if cycle.monitoring is not None else None
         return explicit or self.on
 
-    def notes(self, site: SiteData) -> list[str]:
-        """What the build says about the dates it shows, in Russian."""
+    def notes(self, site: SiteData, built: bool = True) -> list[str]:
+        """What the build says about the dates it shows, in Russian; `built=False`: what a
+        build would show (`vakr check`, and `vakr build` before it builds)."""
+        shown = "показано на" if built else "будет показано на"
         if self.moved_by is None:
-            out = [f"Состояние исполнения показано на {_day(self.on)} (дата сборки)."]
+            out = [f"Состояние исполнения {shown} {_day(self.on)} (дата сборки)."]
         else:
             out = [f"Дата состояния перенесена с даты сборки {_day(self.build_day)} на {_day(self.on)} — дату "
                    f"самой новой записи ({self.moved_by.what}), чтобы сайт не показал её неопубликованной."]
-        return out + [f"ВАКР {c.year}: состояние показано на {_day(self.of(c))} "
+        return out + [f"ВАКР {c.year}: состояние {shown} {_day(self.of(c))} "
                       f"(as_of в {c.year}/monitoring.yml)." for c in site.cycles if self.of(c) != self.on]
 
 
