@@ -90,16 +90,15 @@ SERVE_FLAGS = ("--livereload", "--dirty")  # as `make serve` runs it
 
 
 @contextmanager
-def served(project: Path, path: str = "", env: dict[str, str] | None = None, port: int | None = None,
-           wrapper: tuple[str, ...] = ()) -> Iterator[LiveSite]:
+def served(project: Path, path: str = "", env: dict[str, str] | None = None, port: int | None = None) -> Iterator[LiveSite]:
     """`project` served by a real `mkdocs serve` as `make serve` runs it until the block
     ends; `path` is the site_url's path the server mounts the site under, `env` variables
-    to set for it, `wrapper` a command it runs under (faketime)."""
+    to set for it."""
     root = f"http://127.0.0.1:{port or free_port()}/"
     log_path = project / "serve.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [*wrapper, sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
+            [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"),
              "--dev-addr", root.removeprefix("http://").rstrip("/"), *SERVE_FLAGS],
             cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
         try:

@@ -191,11 +191,9 @@ NEWS = """- kind: news
 
 
 def add_news(root: Path) -> None:
-    """A news item dated 30.11.2026 in the announcements of publications.yml."""
-    path = root / "data" / "2026" / "publications.yml"
-    text = path.read_text(encoding="utf-8")
-    assert "\nannouncements:\n" in text
-    path.write_text(text.replace("\nannouncements:\n", "\nannouncements:\n" + NEWS, 1), encoding="utf-8")
+    """A news item dated 30.11.2026, as README tells the officer: at the end of publications.yml."""
+    with (root / "data" / "2026" / "publications.yml").open("a", encoding="utf-8") as file:
+        file.write(NEWS)
 
 
 def add_original(root: Path, file: str) -> None:

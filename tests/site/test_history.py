@@ -96,8 +96,8 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     commit(root, "Уточнены объявление, справка и пункт 3 плана-графика", "2026-07-02T10:00:00+05:00")
     edit(pubs, "Кредитный специалист", "Главный кредитный специалист")
     edit(pubs, "'Очно, в актовом зале Общества'", "'Очно и онлайн'")
-    pubs.write_text(pubs.read_text(encoding="utf-8")
-                    + "  - organization: almaty-renovation\n    title: {ru: Главный бухгалтер}\n", encoding="utf-8")
+    edit(pubs, "    title: {ru: Главный кредитный специалист}\n", "    title: {ru: Главный кредитный специалист}\n"
+         "  - organization: almaty-renovation\n    title: {ru: Главный бухгалтер}\n")  # after the last position
     commit(root, "Перечень должностей и формат обсуждения", "2026-07-03T10:00:00+05:00")
     edit(pubs, "  body: {ru: Обращения принимаются по телефону.}\n",
          f"  body: {{ru: {DRAFT_TEXT}}}\n  draft: true\n")  # a published announcement edited as a draft
