@@ -128,8 +128,9 @@ def _site(config: MkDocsConfig) -> SiteData:
     data = _signature(root / "data")
     organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
     epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
-    day = build_day(epoch)  # under `mkdocs serve` a build dated today is dated anew after midnight
-    _cache["today"] = day if epoch is None else None  # what `_follow_the_day` compares with
+    # under `mkdocs serve` a build dated today is dated anew after midnight (`_follow_the_day`);
+    # a build keeps one date for all its languages
+    day = _cache["today"] = build_day(epoch) if command_is_serve() and epoch is None else None
     if (data, organization, day) != _cache["signature"]:
         try:
             if data != _cache["loaded"]:
