@@ -1,9 +1,9 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr new-cycle` starts a new year's folder; `vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
-the report forms for the responsible units and `vakr reports` merges the filled ones into
-monitoring.yml; `vakr translation` exports the texts without Kazakh for the translator and
-imports the translation."""
+`vakr new-cycle` starts a new year's folder; `vakr import` turns an approved Word table into
+the cycle's data file; `vakr forms` writes the report forms for the responsible units and
+`vakr reports` merges the filled ones into monitoring.yml; `vakr translation` exports the
+texts without Kazakh for the translator and imports the translation."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from vakr.domain.statedate import build_day, build_epoch, state_date
 from vakr.publish.search import write_index as search_index
 
 
-CHECKED_ENV = "VAKR_CHECKED"  # set for MkDocs by `vakr build`: the hook does not repeat what `_checked` printed
+CHECKED_ENV = "VAKR_CHECKED"  # set for MkDocs by `vakr build`: the hook does not repeat `_checked`'s notes
 
 
 def check(root: Path) -> int:
@@ -237,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|sites|new-cycle|import|forms|reports|translation")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды",
+                                     metavar="check|build|sites|new-cycle|import|forms|reports|translation")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",

@@ -179,7 +179,8 @@ def _cycle(data: DataSource, year: str, reference: _Reference, errors: list[Data
     if source is not None:
         _check_publications(data, source, numbers, orgs, errors)
     risks = _risks(data, year, reference, plan, schedule, errors)
-    monitoring = _monitoring(data, year, known, orgs, errors, list(publication_entries(publications, risks, year)))
+    published = list(publication_entries(publications, risks, year))
+    monitoring = _monitoring(data, year, known, orgs, errors, published)
     edition, _ = _read_optional(data, f"{year}/{HISTORY_FILE}", EditionHistory, errors)
     if info is None:
         return None
@@ -229,7 +230,8 @@ def _risks(data: DataSource, year: str, reference: _Reference, plan: Plan | None
 
 
 def _monitoring(data: DataSource, year: str, known: dict[str, set[int] | None],
-                orgs: dict[str, Organization] | None, errors: list[DataError], published: list[Dated]) -> Monitoring | None:
+                orgs: dict[str, Organization] | None, errors: list[DataError],
+                published: list[Dated]) -> Monitoring | None:
     """The officers' monitoring file; each item number it names must exist in the plan or
     the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
     still gets these checks; None where the file is absent or unreadable); its `as_of:`
