@@ -36,9 +36,12 @@ def check(root: Path) -> int:
     Nothing is built: it says so only where it matters, on errors."""
     if _checked(root) is not None:
         return 0
-    print("Проверка data/ не пройдена: исправьте ошибки выше и запустите make check снова "
-          "(сайт с такими данными не соберётся).", file=sys.stderr)
+    print(CHECK_FAILED, file=sys.stderr)
     return 1
+
+
+CHECK_FAILED = ("Проверка data/ не пройдена: исправьте ошибки выше и запустите make check снова "
+                "(сайт с такими данными не соберётся).")
 
 
 def _checked(root: Path) -> SiteData | None:
