@@ -18,7 +18,7 @@ COMPILE = @$(BIN)/python -m compileall -q src hooks
 STOP_MAKE  = kill -PIPE $$PPID
 QUIET_FAIL = || { $(STOP_MAKE); exit 1; }
 
-.PHONY: serve build sites check test schema lock clean import bench forms reports translation translation-import fonts audit
+.PHONY: serve build sites check test schema lock clean import bench forms reports translation translation-import fonts audit cycle
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10+ is required")'
@@ -54,6 +54,10 @@ check: $(STAMP)  ## validate data/ only
 test: $(TSTAMP)  ## set up, then run the whole test suite (browser tests included)
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+cycle: $(STAMP)  ## start a new cycle's folder: make cycle YEAR=2027 START=13.04.2027 END=26.05.2027
+	@test -n "$(YEAR)" -a -n "$(START)" -a -n "$(END)" || { echo "Укажите год и период ВАКР по плану-графику: make cycle YEAR=2027 START=13.04.2027 END=26.05.2027" >&2; $(STOP_MAKE); exit 2; }
+	@$(BIN)/python -m vakr new-cycle "$(YEAR)" --start "$(START)" --end "$(END)" $(QUIET_FAIL)
 
 import: $(STAMP)  ## import a Word table: make import SOURCE=plan.docx KIND=plan CYCLE=2026 [KK=plan-kk.docx]
 	@test -n "$(SOURCE)" -a -n "$(KIND)" -a -n "$(CYCLE)" || { echo "Укажите документ, вид и год: make import SOURCE=план.docx KIND=plan CYCLE=2026 (KIND: plan или schedule; KK=казахская редакция, если она в отдельном файле)" >&2; $(STOP_MAKE); exit 2; }

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from copy import deepcopy
 from dataclasses import replace
@@ -29,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory, get_relative_url
 
+from vakr.cli import CHECKED_ENV
 from vakr.derive import consistency
 from vakr.publish import rebuild, strings
 from vakr.ingest import sourcecache
@@ -51,7 +53,7 @@ from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
 from vakr.publish.render import BuildContext, Heading, Rendered, render_page
 from vakr.publish.serve_error import error_page
-from vakr.domain.statedate import build_epoch
+from vakr.domain.statedate import build_day, build_epoch, today_in_almaty
 from vakr.publish.templating import compiled_templates
 
 if TYPE_CHECKING:
@@ -120,11 +122,16 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _site(config: MkDocsConfig) -> SiteData:
     """The validated data, reloaded only when a file under data/ changed: both language
-    builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it."""
+    builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it;
+    the build's context (its state date) made again when the data or the build's day changed."""
     root = _root(config)
     data = _signature(root / "data")
     organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
-    if (data, organization) != _cache["signature"]:
+    epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
+    # under `mkdocs serve` a build dated today is dated anew after midnight (`_follow_the_day`);
+    # a build keeps one date for all its languages
+    day = _cache["today"] = build_day(epoch) if command_is_serve() and epoch is None else None
+    if (data, organization, day) != _cache["signature"]:
         try:
             if data != _cache["loaded"]:
                 with sourcecache.reused() if _cache["serve"] else nullcontext():
@@ -136,16 +143,21 @@ def _site(config: MkDocsConfig) -> SiteData:
         except (DataErrors, UnknownOrganization) as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
             raise PluginError(str(err)) from None
-        epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
         context = BuildContext(Path(config.docs_dir), epoch, history_for(_cache["history"], site))
-        _cache.update(signature=(data, organization), site=site, context=context)
-        for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
-            log.info(line)
-        # a warning fails a strict build: `vakr build` has printed these already (its check)
-        report = log.warning if command_is_serve() else log.info
-        for warning in consistency.warnings(site, context.state(site)):
-            report(warning)
+        _cache.update(signature=(data, organization, day), site=site, context=context)
+        if os.environ.get(CHECKED_ENV) != "1":  # `vakr build` printed these before building
+            _notes(site, note, context)
     return _cache["site"]
+
+
+def _notes(site: SiteData, note: str | None, context: BuildContext) -> None:
+    """What the data is and which date it is shown for, in `mkdocs serve`'s (or a plain
+    `mkdocs build`'s) log."""
+    for line in [*coverage_lines(site), *filter(None, [note]), *context.state(site).notes(site)]:
+        log.info(line)
+    report = log.warning if command_is_serve() else log.info  # a warning would fail a strict build
+    for warning in consistency.warnings(site):
+        report(warning)
 
 
 def command_is_serve() -> bool:
@@ -403,6 +415,24 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     return server
 
 
+def _follow_the_day(server: LiveReloadServer) -> None:
+    """A review server dated today (data not committed) rebuilds once the day has turned in
+    Almaty, as a save would, so its state date is the date `make build` gives: checked on every
+    request, the open pages' live-reload polls (each minute at most) included. The request waits
+    for that rebuild, as for one after a save; an open page reloads when it is done."""
+    day = _cache.get("today")
+    if day is None or today_in_almaty() == day:
+        return
+    _cache["today"] = None  # asked once: the rebuild's own date is compared next
+    log.info("Наступил новый день: сайт пересобирается на дату %s", today_in_almaty().strftime("%d.%m.%Y"))
+    # MkDocs 1.6 (pinned): what its file watcher does on a save, and what a request waits for
+    with server._epoch_cond:  # noqa: SLF001
+        server._wanted_epoch = round(time.monotonic() * 1000)  # noqa: SLF001 — its clock, as the build loop sets it
+    with server._rebuild_cond:  # noqa: SLF001
+        server._want_rebuild = True  # noqa: SLF001
+        server._rebuild_cond.notify_all()  # noqa: SLF001
+
+
 def _data_errors_in_browser(server: LiveReloadServer) -> None:
     """While the data cannot be built, every page answers with the terminal's message (MkDocs
     would hold every request until a build succeeds: a page that never loads); the failed
@@ -418,6 +448,7 @@ def _data_errors_in_browser(server: LiveReloadServer) -> None:
                 raise
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        _follow_the_day(server)
         if _cache.get("error") is None or environ["PATH_INFO"].startswith("/livereload/"):
             return serve_request(environ, start_response)
         # MkDocs 1.6 (pinned): the live-reload script its own pages get

@@ -57,6 +57,20 @@ def load_errors(data: Path) -> list[DataError]:
     return errors
 
 
+def commented_example(text: str, title: str) -> str:
+    """The commented example under the comment line holding `title` (its lines: «# » then a
+    space, a dash or a field), uncommented as README tells the officer («# » removed)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("#") and title in line) + 1
+    example = []
+    for line in lines[start:]:
+        if not re.match(r"# [ a-z-]", line):
+            break
+        example.append(line[2:])
+    assert example, f"no example under «{title}»"
+    return "\n".join(example) + "\n"
+
+
 def proper_names() -> set[str]:
     """Latin words of the organizations' names (e.g. «Almaty Finance»): names, not UI text;
     they appear unmarked where a name stands in a title or the navigation."""

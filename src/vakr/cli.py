@@ -1,9 +1,9 @@
 """Command line: `vakr check` validates data/; `vakr build` builds the publishable site into
 a fresh folder and only then replaces site/, so a failed build leaves the last good site;
-`vakr import` turns an approved Word table into the cycle's data file; `vakr forms` writes
-the report forms for the responsible units and `vakr reports` merges the filled ones into
-monitoring.yml; `vakr translation` exports the texts without Kazakh for the translator and
-imports the translation."""
+`vakr new-cycle` starts a new year's folder; `vakr import` turns an approved Word table into
+the cycle's data file; `vakr forms` writes the report forms for the responsible units and
+`vakr reports` merges the filled ones into monitoring.yml; `vakr translation` exports the
+texts without Kazakh for the translator and imports the translation."""
 
 from __future__ import annotations
 
@@ -28,9 +28,20 @@ from vakr.domain.statedate import build_day, build_epoch, state_date
 from vakr.publish.search import write_index as search_index
 
 
+CHECKED_ENV = "VAKR_CHECKED"  # set for MkDocs by `vakr build`: the hook does not repeat `_checked`'s notes
+
+
 def check(root: Path) -> int:
-    """Validate data/; print the coverage and the date the build would show the state for."""
-    return 0 if _checked(root) is not None else 1
+    """Validate data/; print the coverage and the date the build would show the state for.
+    Nothing is built: it says so only where it matters, on errors."""
+    if _checked(root) is not None:
+        return 0
+    print(CHECK_FAILED, file=sys.stderr)
+    return 1
+
+
+CHECK_FAILED = ("Проверка data/ не пройдена: исправьте ошибки выше и запустите make check снова "
+                "(сайт с такими данными не соберётся).")
 
 
 def _checked(root: Path) -> SiteData | None:
@@ -44,9 +55,9 @@ def _checked(root: Path) -> SiteData | None:
         print(line)
     epoch, note = build_epoch(root)
     state = state_date(site, build_day(epoch))
-    for line in [*filter(None, [note]), *state.notes(site)]:
+    for line in [*filter(None, [note]), *state.notes(site, built=False)]:
         print(line)
-    for warning in consistency.warnings(site, state):
+    for warning in consistency.warnings(site):
         print(f"Внимание: {warning}", file=sys.stderr)
     print(f"Ошибок в data/ нет: циклов ВАКР {len(site.cycles)}, организаций {len(site.organizations)}")
     return site
@@ -82,7 +93,7 @@ def build(root: Path, site_dir: Path, strict: bool = True, org: str | None = Non
 
 
 def _build_env(root: Path) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CHECKED_ENV: "1"}
     epoch, _ = build_epoch(root)  # check() printed why, when the build is dated today
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
@@ -171,6 +182,28 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     return 0
 
 
+def new_cycle(root: Path, year: str, start: str, end: str) -> int:
+    """data/<year>/ with the files a cycle starts with (vakr.intake.newcycle); then the whole
+    data/ checked, as every build will."""
+    from vakr.intake.newcycle import FILES, Refused, create
+
+    refused = "Папка цикла не создана:"
+    try:
+        create(root / "data", year, start, end)
+    except Refused as err:
+        print(f"{refused} {err}.", file=sys.stderr)
+        return 1
+    except DataErrors as err:
+        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"{refused} {err.filename or root / 'data'}: {reason(err)}", file=sys.stderr)
+        return 1
+    print(f"Создана папка data/{year}/: {', '.join(FILES)}. План-график и план мероприятий добавьте импортом: "
+          f"make import SOURCE=… KIND=schedule CYCLE={year} (README, «Новый цикл ВАКР»).")
+    return check(root)
+
+
 class _Help(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "Запуск: " if prefix is None else prefix)
@@ -207,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="vakr", description="Проверка данных, сборка сайта и импорт документов ВАКР.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="ПАПКА",
                         help="папка проекта (с mkdocs.yml и data/)")
-    commands = parser.add_subparsers(dest="command", required=True, title="команды", metavar="check|build|sites|import|forms|reports|translation")
+    commands = parser.add_subparsers(dest="command", required=True, title="команды",
+                                     metavar="check|build|sites|new-cycle|import|forms|reports|translation")
     commands.add_parser("check", help="проверить data/ и показать, сколько переведено на казахский")
     build_parser = commands.add_parser("build", help="собрать сайт в --site-dir (заменяется за один шаг)")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="ПАПКА",
@@ -217,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     sites_parser = commands.add_parser("sites", help="собрать сайты Общества и каждой ДЗО в --out/<id>/")
     sites_parser.add_argument("--out", type=Path, default=Path("sites"), metavar="ПАПКА",
                               help="папка сайтов (по умолчанию sites)")
+    cycle_parser = commands.add_parser("new-cycle", help="создать папку нового цикла ВАКР data/<год>/ с "
+                                                         "заготовками cycle.yml, monitoring.yml, publications.yml")
+    cycle_parser.add_argument("year", metavar="ГОД", help="год ВАКР, например 2027")
+    cycle_parser.add_argument("--start", required=True, metavar="ДАТА",
+                              help="первый день ВАКР по утверждённому плану-графику, например 13.04.2027")
+    cycle_parser.add_argument("--end", required=True, metavar="ДАТА", help="последний день ВАКР")
     import_parser = commands.add_parser("import", help="импортировать утверждённую таблицу Word (.docx или .txt) "
                                                        "в data/")
     import_parser.add_argument("source", type=Path, metavar="ДОКУМЕНТ",
@@ -257,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "forms":
             return run_forms(root, args.cycle, args.out)
         return run_reports(root, args.files, args.cycle, args.dry_run)
+    if args.command == "new-cycle":
+        return new_cycle(root, args.year, args.start, args.end)
     if args.command == "import":
         return import_document(root, args.source, args.cycle, args.kind, args.kk_source)
     if args.command == "translation":

@@ -105,3 +105,32 @@ def test_home_page_keeps_2026_and_announces_2027(two_cycles: Site, lang: str, an
 def test_archive_marks_the_current_and_the_upcoming_cycle(two_cycles: Site) -> None:
     rows = {" ".join(th.get_text().split()) for th in two_cycles.page("archive/").select("table.vakr-table--archive th[scope=row]")}
     assert rows == {"ВАКР 2027 (предстоящий)", "ВАКР 2026 (текущий)"}
+
+
+EPOCH_2027_04_20 = "1808182800"  # 20.04.2027 06:00 in Almaty: ВАКР 2027 under way, 2026 still monitored
+
+
+@pytest.fixture(scope="module")
+def review_two_cycles(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The review build (`make serve` shows drafts: VAKR_DRAFTS=1) during ВАКР 2027, a draft cycle."""
+    root = project_copy(tmp_path_factory.mktemp("review-two-cycles") / "vakr")
+    with_2027(root, "draft: true\n")
+    result = build_site(root / "site", root, env={"SOURCE_DATE_EPOCH": EPOCH_2027_04_20, "VAKR_DRAFTS": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(root / "site")
+
+
+@pytest.mark.parametrize(("lang", "stages"), [
+    ("", ["На каком этапе ВАКР 2027", "На каком этапе ВАКР 2026"]),
+    ("kk/", ["ВАКР 2027 қазір қай кезеңде", "ВАКР 2026 қазір қай кезеңде"]),
+])
+def test_home_page_shows_both_cycles_newest_first_and_the_draft_banner(review_two_cycles: Site, lang: str,
+                                                                        stages: list[str]) -> None:
+    page = review_two_cycles.page(lang)
+    assert [" ".join(h.get_text().split()) for h in page.select("section.vakr-stage h2")] == stages
+    overviews = page.select("section.vakr-cycle")
+    assert [s.get("aria-labelledby") for s in overviews] == ["vakr-cycle-2027", "vakr-cycle-2026"]
+    banners = page.select(".vakr-draft-banner")
+    assert len(banners) == 1 and banners[0].find_next_sibling("section") is overviews[0]  # over the draft cycle only
+    assert ("Черновик" if not lang else "Жоба").lower() in banners[0].get_text().lower()
+    assert not page.select_one("section.vakr-announced")  # 2027 has begun: shown, no longer announced

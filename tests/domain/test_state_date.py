@@ -1,7 +1,9 @@
 """The state date never hides saved data (`vakr.domain.statedate`): a report dated after the last
 commit is shown on the built site, with and without SOURCE_DATE_EPOCH; the build says in
-Russian which date it shows and why; review (the hook's own date, as in `mkdocs serve`)
-and `vakr build` agree; an explicit `as_of:` earlier than a saved report is refused."""
+Russian which date it shows and why; a dated publication (news, the signed report, the
+approved positions, a signed original) or the cartogram's update moves it the same way;
+review (the hook's own date, as in `mkdocs serve`) and `vakr build` agree; an explicit
+`as_of:` earlier than a saved report or publication is refused."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from lxml import html as lxml_html
 
 from bench.workspace import project_copy
 from conftest import Site, build_site, copy_data, load_errors
+from vakr.cli import SITE_URL_UNSET as SITE_URL_NOTE
 from vakr.ingest.load import load_site
 from vakr.domain.statedate import build_day, build_epoch, reports_date, state_date
 
@@ -175,3 +178,107 @@ def test_reports_date_counts_execution_reports_only(built: Site, lang: str, labe
     for page in ("", "2026/", "2026/monitoring/", "2026/execution/", "2026/timeline/"):
         lines = [" ".join(p.get_text(" ").split()) for p in built.page(f"{lang}{page}").select(".vakr-as-of")]
         assert lines and not [line for line in lines if label in line or "13.05.2026" in line], (page, lines)
+
+
+# --- publications and the cartogram: dated entries too --------------------------------------
+
+NEWS = """- kind: news
+  id: itogi-2026
+  date: 30.11.2026
+  title: {ru: Итоги ВАКР 2026}
+  body: {ru: Текст новости.}
+"""
+
+
+def add_news(root: Path) -> None:
+    """A news item dated 30.11.2026, as README tells the officer: at the end of publications.yml."""
+    with (root / "data" / "2026" / "publications.yml").open("a", encoding="utf-8") as file:
+        file.write(NEWS)
+
+
+def add_original(root: Path, file: str) -> None:
+    """The signed record of the public discussion, dated 30.11.2026."""
+    (root / "docs" / file).parent.mkdir(parents=True, exist_ok=True)
+    (root / "docs" / file).write_bytes(b"%PDF-1.4 discussion\n")
+    _edit(root / "data/2026/publications.yml", "  schedule_item: 6\n",
+          f"  schedule_item: 6\n  originals:\n  - {{lang: ru, file: {file}, date: 30.11.2026}}\n")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+PUBLICATION_DATES = {
+    "news": (add_news, "новость itogi-2026 в 2026/publications.yml"),
+    "report": (lambda root: _edit(root / "data/2026/publications.yml", "  schedule_item: 9\n",
+                                  "  schedule_item: 9\n  signed: 30.11.2026\n"),
+               "подпись аналитической справки (signed в 2026/publications.yml)"),
+    "positions": (lambda root: _edit(root / "data/2026/publications.yml", "  schedule_item: 11\n",
+                                     "  schedule_item: 11\n  approved: 30.11.2026\n"),
+                  "утверждение перечня должностей (approved в 2026/publications.yml)"),
+    "original": (lambda root: add_original(root, "documents/2026/discussion-ru.pdf"),
+                 "подписанный оригинал documents/2026/discussion-ru.pdf в 2026/publications.yml"),
+    "cartogram": (lambda root: _edit(root / "data/2026/risks.yml", "updated: 21.11.2026", "updated: 30.11.2026"),
+                  "дата обновления картограммы ВАКР 2026 (updated в 2026/risks.yml)"),
+}
+
+
+@pytest.mark.parametrize("kind", PUBLICATION_DATES)
+def test_a_publication_dated_after_the_build_day_moves_the_state_date(tmp_path: Path, kind: str) -> None:
+    """A news item, the report's signature, the list's approval, a signed original, the
+    cartogram's update: each dated 30.11 moves a build of 22.11 to 30.11, and the notes say which."""
+    data = copy_data(tmp_path)
+    edit, what = PUBLICATION_DATES[kind]
+    edit(tmp_path)
+    site = load_site(data)
+    state = state_date(site, dt.date(2026, 11, 22))
+    assert state.on == dt.date(2026, 11, 30) and state.moved_by is not None
+    assert state.moved_by.what == what
+    assert state.notes(site)[0].startswith("Дата состояния перенесена с даты сборки 22.11.2026 на 30.11.2026")
+    assert state_date(site, dt.date(2026, 12, 5)).moved_by is None  # a later build day stays
+
+
+@pytest.mark.parametrize("kind", ["news", "cartogram"])
+def test_explicit_as_of_before_a_publication_is_refused(tmp_path: Path, kind: str) -> None:
+    data = copy_data(tmp_path)
+    PUBLICATION_DATES[kind][0](tmp_path)
+    path = data / "2026" / "monitoring.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "as_of: 25.11.2026\n", encoding="utf-8")
+    error = next(e for e in load_errors(data) if e.field == "as_of")
+    assert error.file == "data/2026/monitoring.yml"
+    assert error.message.startswith(f"дата состояния 25.11.2026 раньше, чем {PUBLICATION_DATES[kind][1]} от 30.11.2026")
+
+
+def announcement_line(site: Path, lang: str = "") -> str:
+    page = lxml_html.parse(str(site / lang / "2026" / "announcements" / "itogi-2026" / "index.html")).getroot()
+    return " ".join(page.xpath("//article//h1|//main//h1")[0].text_content().split())
+
+
+def test_news_after_the_commit_with_source_date_epoch(checkout: Path) -> None:
+    """A news item saved after the commit, built with the commit's SOURCE_DATE_EPOCH: it is
+    published and every status line is dated no earlier than it."""
+    add_news(checkout)
+    result = build_site(checkout / "site", root=checkout, env={"SOURCE_DATE_EPOCH": COMMIT_EPOCH})
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = result.stdout + result.stderr
+    assert ("Дата состояния перенесена с даты сборки 22.11.2026 на 30.11.2026 — дату самой новой записи "
+            "(новость itogi-2026 в 2026/publications.yml)") in log
+    assert announcement_line(checkout / "site") == "Итоги ВАКР 2026"
+    assert as_of_line(checkout / "site").startswith("Состояние на 30.11.2026.")
+
+
+def test_committed_cartogram_update_after_its_commit_without_source_date_epoch(checkout: Path) -> None:
+    """`make build` of a clean checkout (dated by its commit, 22.11) whose cartogram says it
+    was updated on 30.11: the state moves to 30.11 and the build says so, no warning."""
+    PUBLICATION_DATES["cartogram"][0](checkout)
+    git(checkout, "commit", "-qam", "cartogram updated")
+    result = subprocess.run([sys.executable, "-m", "vakr", "--root", str(checkout), "build", "--site-dir",
+                             str(checkout / "site")], capture_output=True, text=True, check=False,
+                            env=environ_without_epoch())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "перенесена с даты сборки 22.11.2026 на 30.11.2026" in result.stdout
+    assert "дата обновления картограммы ВАКР 2026" in result.stdout
+    assert "Внимание" not in result.stderr.replace(SITE_URL_NOTE, "")
+    assert as_of_line(checkout / "site").startswith("Состояние на 30.11.2026.")

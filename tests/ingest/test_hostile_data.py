@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from test_validation import DATA
+from vakr.cli import CHECK_FAILED
 from vakr.ingest.yamlsource import MAX_DEPTH, MAX_DIGITS, MAX_REPEATED
 
 CYCLE, PLAN, MONITORING, ORGS = "2026/cycle.yml", "2026/plan.yml", "2026/monitoring.yml", "organizations.yml"
@@ -115,7 +116,9 @@ def _refused(result: subprocess.CompletedProcess[str], line: str) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     head = f"Ошибки в данных (1):\n  {line}\n"
-    assert result.stderr in (head, head + f"Сайт не собран; {result.args[-1]} не изменён.\n"), result.stderr
+    command = result.args[result.args.index("--root") + 2]
+    tail = CHECK_FAILED if command == "check" else f"Сайт не собран; {result.args[-1]} не изменён."
+    assert result.stderr == f"{head}{tail}\n", result.stderr
 
 
 @pytest.mark.parametrize("case", [c.param() for c in CASES])
@@ -188,7 +191,7 @@ def test_report_file_outside_docs_or_not_a_pdf_is_refused(project: Path, file: s
         errors.append(f"docs/documents/2026/fake.pdf: {problem}")
     result = _vakr(project, "check")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[1:] == [f"  {e}" for e in errors], result.stderr
+    assert result.stderr.splitlines()[1:] == [*(f"  {e}" for e in errors), CHECK_FAILED], result.stderr
 
 
 def test_a_pdf_linked_to_a_system_file_is_not_published(project: Path, published: tuple[Path, dict[str, str]]) -> None:

@@ -26,7 +26,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_unknown_schedule_item(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  schedule_item: 5\n", "  schedule_item: 50\n")
-    assert _errors(data) == ["data/2026/publications.yml, строка 18, поле «announcements[2].schedule_item»: "
+    assert _errors(data) == ["data/2026/publications.yml, строка 31, поле «announcements[2].schedule_item»: "
                              "в плане-графике нет пункта 50; есть пункты: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12"]
 
 
@@ -34,7 +34,7 @@ def test_duplicate_announcement_id(tmp_path: Path) -> None:
     data = _data(tmp_path)
     _edit(data / "2026/publications.yml", "  id: public-discussion\n", "  id: start\n")
     (error,) = _errors(data)
-    assert error.startswith("data/2026/publications.yml, строка 17, поле «announcements[2].id»: id «start» уже использован в строке 13")
+    assert error.startswith("data/2026/publications.yml, строка 30, поле «announcements[2].id»: id «start» уже использован в строке 26")
 
 
 def test_missing_report_file(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
         f.write("  draft: yes please\n")
     line = (data / "2026/publications.yml").read_text(encoding="utf-8").count("\n")  # the line appended
     errors = _errors(data)
-    assert errors == [f"data/2026/publications.yml, строка {line}, поле «positions.draft»: "
+    assert errors == [f"data/2026/publications.yml, строка {line}, поле «announcements[2].draft»: "
                       "ожидалось true (да) или false (нет); получено «yes please»"]
 
 

@@ -23,8 +23,10 @@ from playwright.sync_api import Browser
 
 from bench.workspace import project_copy
 from browser import serve
-from conftest import build_site, built_ok
+from conftest import build_site, built_ok, commented_example
 from vakr.cli import main
+from vakr.ingest.load import load_site
+from vakr.intake.store import NEW_HEADER
 from vakr.intake.layout import rich_text
 from vakr.domain.model import Rich
 from vakr.domain.statedate import today_in_almaty
@@ -438,7 +440,7 @@ def test_on_a_phone_a_report_reads_full_width_under_its_date(imported: Path, bro
 HAND_WRITTEN = """# yaml-language-server: $schema=../../schema/monitoring.schema.json
 # Отчёты об исполнении: можно дописывать вручную или импортировать формы (make reports).
 
-as_of: 01.11.2026
+as_of: 01.12.2026
 plan:
   1:
   - date: 2026-06-01            # written by hand, ISO date
@@ -465,10 +467,30 @@ def test_a_hand_written_file_keeps_its_comments_settings_and_reports(project: Pa
     assert text.endswith(HAND_WRITTEN[HAND_WRITTEN.index("\n# Пример"):])
     data = yaml.safe_load(text)
     assert list(data) == ["as_of", "schedule", "plan"]
-    assert data["as_of"] == "01.11.2026"
+    assert data["as_of"] == "01.12.2026"
     assert data["schedule"] == yaml.safe_load(HAND_WRITTEN)["schedule"]
     assert [r["status"] for r in data["plan"][1]] == ["not_started", "done"]
     assert main(["--root", str(project), "check"]) == 0
+
+
+def test_a_monitoring_yml_the_import_creates_has_the_example_to_append(project: Path, filled: list[Path]) -> None:
+    """No monitoring.yml yet: the import writes one with the header of a new cycle's file,
+    its commented example report included; that example, uncommented at the end of the file
+    (as README says), is read as the report of its item."""
+    monitoring(project).unlink()
+    assert reports(project, *filled) == 0
+    text = monitoring(project).read_text(encoding="utf-8")
+    assert text.startswith(NEW_HEADER.format(year="2026") + "schedule:\nplan:\n")
+    example = commented_example(text, "Пример отчёта")
+    assert example.startswith("  17:") and "  - date: 20.06.2026" in example
+    taken = yaml.safe_load(text)["plan"]
+    number = next(n for n in range(2, 39) if n not in taken)  # an item without a report yet
+    with monitoring(project).open("a", encoding="utf-8") as file:
+        file.write(example.replace("  17:", f"  {number}:", 1))
+    cycle = load_site(project / "data").cycle("2026")
+    assert cycle.monitoring is not None and cycle.monitoring.plan[number][0].text.ru == (
+        "Проект приказа направлен на согласование")
+    assert sorted(cycle.monitoring.plan) == sorted([*taken, number])
 
 
 def test_a_report_naming_an_unknown_organization_stops_the_check(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]

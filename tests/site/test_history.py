@@ -98,8 +98,8 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     commit(root, "Уточнены объявление, справка и пункт 3 плана-графика", "2026-07-02T10:00:00+05:00")
     edit(pubs, "Кредитный специалист", "Главный кредитный специалист")
     edit(pubs, "'Очно, в актовом зале Общества'", "'Очно и онлайн'")
-    pubs.write_text(pubs.read_text(encoding="utf-8")
-                    + "  - organization: almaty-renovation\n    title: {ru: Главный бухгалтер}\n", encoding="utf-8")
+    edit(pubs, "    title: {ru: Главный кредитный специалист}\n", "    title: {ru: Главный кредитный специалист}\n"
+         "  - organization: almaty-renovation\n    title: {ru: Главный бухгалтер}\n")  # after the last position
     commit(root, "Перечень должностей и формат обсуждения", "2026-07-03T10:00:00+05:00")
     edit(pubs, "  body: {ru: Обращения принимаются по телефону.}\n",
          f"  body: {{ru: {DRAFT_TEXT}}}\n  draft: true\n")  # a published announcement edited as a draft
@@ -302,3 +302,18 @@ def test_kazakh_texts_of_a_news_item_count_from_the_approval_of_its_kazakh_editi
     assert found is not None
     assert [(c.date.isoformat(), c.item, c.field, c.lang, c.old, c.new) for c in found if c.lang == "kk"] == [
         ("2026-06-05", "vstrecha-2026", "title", "kk", "Қызметкерлермен кездесу (жоба)", "Қызметкерлермен жиналыс")]
+
+
+def test_kazakh_history_names_an_order_by_a_label_then_the_russian_data(history_site: Site) -> None:
+    """«Бұйрық: № 45-П, 09.06.2026» and «бұйрық: № 45-П»: the Russian number of the order is
+    marked lang="ru" after a Kazakh label, never inflected into a Kazakh phrase («… бұйрық»)."""
+    page = history_site.page("kk/2026/history/")
+    amendment = page.select_one("#amendments").find_next("ul").li
+    assert " ".join(amendment.get_text().split()).startswith("Бұйрық: № 45-П, 09.06.2026 — ")
+    assert [(s["lang"], s.get_text()) for s in amendment.select("[lang]")] == [("ru", "№ 45-П")]
+    head = page.select_one('li[data-item="1"][data-field="deadline"] .vakr-change__head')
+    assert " ".join(head.get_text().split()).endswith("; бұйрық: № 45-П")
+    assert head.select_one('span[lang="ru"]').get_text() == "№ 45-П"
+    russian = history_site.page("2026/history/").select_one("#amendments").find_next("ul").li
+    assert " ".join(russian.get_text().split()).startswith("Приказ № 45-П от 09.06.2026 — ")
+    assert not russian.select("[lang]")

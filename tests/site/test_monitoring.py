@@ -40,6 +40,10 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The project with the test monitoring file, built like `make build` into a temp dir."""
     root = project_copy(tmp_path_factory.mktemp("monitoring-project"))
     shutil.copy(FIXTURE, root / "data" / "2026" / "monitoring.yml")
+    # its `as_of:` must not come before a dated publication: the cartogram as it stood that day
+    risks = root / "data" / "2026" / "risks.yml"
+    risks.write_text(re.sub(r"^updated: .*$", f"updated: {AS_OF}", risks.read_text(encoding="utf-8"), count=1,
+                            flags=re.M), encoding="utf-8")
     result = build_site(root / "site", root)
     assert result.returncode == 0, result.stdout + result.stderr
     return Site(root / "site")

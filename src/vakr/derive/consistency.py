@@ -1,8 +1,8 @@
 """Warnings where the site would contradict itself: it publishes the result of a schedule
 stage (the approved schedule, the plan, the signed report, the approved list of positions)
-while the stage has no mark of completion, so the timeline calls it missed; or the
-cartogram is dated after the day the state is shown for. Not errors: the data is valid,
-and only the officers can record the date from the document."""
+while the stage has no mark of completion, so the timeline calls it missed. Not errors: the
+data is valid, and only the officers can record the date from the document. (A cartogram
+dated after the state date moves the state date: vakr.domain.statedate.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from vakr.domain.site import Cycle, SiteData
 from vakr.domain.model import DocumentOriginals
-from vakr.domain.statedate import StateDate
 
 
 def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:
@@ -32,7 +31,7 @@ def published_results(cycle: Cycle) -> Iterator[tuple[int, str]]:
         yield pubs.positions.schedule_item, "утверждённый перечень должностей"
 
 
-def warnings(site: SiteData, state: StateDate) -> list[str]:
+def warnings(site: SiteData) -> list[str]:
     out = []
     for cycle in site.cycles:
         marks = cycle.monitoring.schedule if cycle.monitoring else {}
@@ -41,9 +40,4 @@ def warnings(site: SiteData, state: StateDate) -> list[str]:
                 out.append(f"data/{cycle.year}/monitoring.yml: пункт {number} плана-графика не отмечен выполненным, "
                            f"хотя сайт публикует его результат ({what}): укажите в schedule дату выполнения по "
                            f"документу (done) и ссылку на него (links), иначе сайт покажет пункт пропущенным")
-        shown = state.of(cycle)
-        if cycle.risks is not None and cycle.risks.updated > shown:
-            out.append(f"data/{cycle.year}/risks.yml: дата обновления картограммы (updated: "
-                       f"{cycle.risks.updated:%d.%m.%Y}) позже даты, на которую сайт показывает состояние "
-                       f"({shown:%d.%m.%Y}): проверьте updated или as_of в monitoring.yml")
     return out

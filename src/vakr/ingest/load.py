@@ -21,7 +21,7 @@ from vakr.ingest.files import ORIGINAL_SUFFIXES
 from vakr.ingest.provenance import quote_problem
 from vakr.ingest.signedtext import signed_text_problems
 from vakr.ingest.source import DataSource, Folder
-from vakr.domain.statedate import as_of_conflict
+from vakr.domain.statedate import Dated, as_of_conflict, publication_entries
 from vakr.ingest.sourcecache import cached_parse
 from vakr.ingest.validate import models_in
 from vakr.ingest.yamlsource import Source
@@ -184,7 +184,8 @@ def _cycle(data: DataSource, year: str, reference: _Reference, errors: list[Data
             for location, problem in signed_text_problems(publications, plan, schedule, data.text_layer):
                 errors.append(DataError(source.name, source.line_of(location), field_path(location), problem))
     risks = _risks(data, year, reference, plan, schedule, errors)
-    monitoring = _monitoring(data, year, known, orgs, errors)
+    published = list(publication_entries(publications, risks, year))
+    monitoring = _monitoring(data, year, known, orgs, errors, published)
     edition, _ = _read_optional(data, f"{year}/{HISTORY_FILE}", EditionHistory, errors)
     if info is None:
         return None
@@ -234,14 +235,16 @@ def _risks(data: DataSource, year: str, reference: _Reference, plan: Plan | None
 
 
 def _monitoring(data: DataSource, year: str, known: dict[str, set[int] | None],
-                orgs: dict[str, Organization] | None, errors: list[DataError]) -> Monitoring | None:
+                orgs: dict[str, Organization] | None, errors: list[DataError],
+                published: list[Dated]) -> Monitoring | None:
     """The officers' monitoring file; each item number it names must exist in the plan or
     the schedule of the same cycle (`known`: their numbers as read raw, so a broken plan
-    still gets these checks; None where the file is absent or unreadable)."""
+    still gets these checks; None where the file is absent or unreadable); its `as_of:`
+    must not come before a report of its own or a dated publication of the cycle (`published`)."""
     monitoring, source = _read_optional(data, f"{year}/{MONITORING_FILE}", Monitoring, errors)
     if source is None:
         return monitoring
-    hidden = as_of_conflict(monitoring, year) if monitoring is not None else None
+    hidden = as_of_conflict(monitoring, year, published) if monitoring is not None else None
     if hidden is not None:
         errors.append(DataError(source.name, source.line_of(("as_of",)), "as_of", hidden))
     for key, data_file in (("plan", PLAN_FILE), ("schedule", SCHEDULE_FILE)):

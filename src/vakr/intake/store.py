@@ -12,13 +12,12 @@ from typing import Any
 
 import yaml
 
+from vakr.intake.newcycle import MONITORING_HEADER
 from vakr.intake.rows import Incoming
 from vakr.domain.model import Monitoring, Report
 from vakr.ingest.yamlsource import load
 
-NEW_HEADER = ("# yaml-language-server: $schema=../../schema/monitoring.schema.json\n"
-              "# Мониторинг исполнения ВАКР {year}: отчёты об исполнении пунктов плана мероприятий и отметки\n"
-              "# о выполнении пунктов плана-графика. Как добавить отчёт — README.md, раздел «Мониторинг».\n")
+NEW_HEADER = MONITORING_HEADER  # a monitoring.yml the import creates: as `vakr new-cycle` writes it
 
 
 @dataclass(frozen=True)
