@@ -23,8 +23,10 @@ OWN = ("Этот текст подготовлен антикоррупцион�
        "мәтіні емес.")
 TYPED = "Замечания участников обобщены службой."
 SCHEDULE_6 = ("Публичное обсуждение результатов ВАКР.", "ішкі талдаудың нәтижелерін қоғамдық талқылау")
+# the Kazakh editions of the report and the discussion approved (issue 23), so the Kazakh pages publish them
+KK_APPROVED = "  kk_approved: {date: 01.06.2026, kk: {heading: БЕКІТЕМІН, lines: [Тест қол қоюшы], date: 01.06.2026 ж.}}\n"
 SECTION = ("  summary:\n    ru:\n    - p: " + RU_QUOTE + "\n    - p: " + RU_QUOTE_2 + "\n    kk: " + KK_QUOTE + "\n"
-           "  summary_source: {document: original}\n")
+           "  summary_source: {document: original}\n" + KK_APPROVED)
 
 
 def _build(root: Path) -> Site:
@@ -41,7 +43,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Site:
     signed_report(root, SECTION)
     edit(root / "data/2026/publications.yml", "  schedule_item: 6\n",
          f"  schedule_item: 6\n  results:\n    ru: {SCHEDULE_6[0]}\n    kk: {SCHEDULE_6[1]}\n"
-         "  results_source: {document: schedule, item: 6}\n")
+         "  results_source: {document: schedule, item: 6}\n" + KK_APPROVED)
     return _build(root)
 
 
