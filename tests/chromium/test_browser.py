@@ -207,12 +207,14 @@ HIDDEN_MENU_LINKS = """async () => {
 CUT_MENU_LINKS = """async () => {
   await document.fonts.ready;
   for (let i = 0; i < 3; i++) await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap"), box = wrap.getBoundingClientRect();
-  return [...wrap.querySelectorAll(".md-nav__link")].filter(a => a.checkVisibility({visibilityProperty: true})).filter(a => {
-    const r = a.getBoundingClientRect();
-    return r.height && (r.top < box.top - 1 && r.bottom > box.top
-      || a.matches(".md-nav__link--active") && (r.top < box.top - 1 || r.bottom > box.bottom + 1));
-  }).map(a => a.textContent.trim());
+  const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+  const box = wrap.getBoundingClientRect();
+  return [...wrap.querySelectorAll(".md-nav__link")].filter(a => a.checkVisibility({visibilityProperty: true}))
+    .filter(a => {
+      const r = a.getBoundingClientRect();
+      return r.height && (r.top < box.top - 1 && r.bottom > box.top
+        || a.matches(".md-nav__link--active") && (r.top < box.top - 1 || r.bottom > box.bottom + 1));
+    }).map(a => a.textContent.trim());
 }"""
 
 

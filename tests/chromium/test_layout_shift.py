@@ -79,7 +79,8 @@ def _shifts(browser: Browser, base_url: str, url: str, screen: str) -> list[tupl
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_pages_do_not_move_when_the_fonts_arrive(browser: Browser, base_url: str, site: Path, screen: str) -> None:
+def test_pages_do_not_move_when_the_fonts_arrive(browser: Browser, base_url: str, site: Path,
+                                                 screen: str) -> None:
     moved = []
     for url in one_per_type(site):
         shifts = _shifts(browser, base_url, url, screen)

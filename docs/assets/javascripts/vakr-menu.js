@@ -10,7 +10,8 @@ const current = wrap && wrap.querySelector(".md-nav__link--active[href]");
 
 if (current && matchMedia("(min-width: 76.25em)").matches) {  // a side column, not the phone's drawer
   let touched = false;
-  const offset = (element) => element.getBoundingClientRect().top - wrap.getBoundingClientRect().top + wrap.scrollTop;
+  const offset = (element) =>  // from the top of the menu's content, scrolled or not
+    element.getBoundingClientRect().top - wrap.getBoundingClientRect().top + wrap.scrollTop;
   const place = () => {
     const needed = offset(current) + current.offsetHeight - wrap.clientHeight;
     if (touched || needed <= 0) return;
