@@ -1,7 +1,8 @@
 """The schedule and plan printed to PDF in Chromium (every page's loading and phone width
 are checked by test_browser.py): they must
 read like the signed documents (approval block top right, every column, headers repeated
-on every page that holds table rows, item numbers kept, no navigation, search, header or footer)."""
+on every page that holds table rows, item numbers kept, no navigation, search, header or footer,
+nothing after the document's last line: no open data, no edition history)."""
 
 from __future__ import annotations
 
@@ -66,7 +67,9 @@ def test_document_prints_like_the_signed_paper(browser: Browser, base_url: str, 
         else:
             assert number == len(pages), f"page {number} of {len(pages)}: no table rows before the table's end"
     everything = "\n".join(pages)
-    web_only = [strings.t(lang, key) for lang in ("ru", "kk") for key in ("deadline.source", "monitoring.item.link")]
+    # the site's words around the document: the reading of a deadline, the links, the edition history
+    web_only = [strings.t(lang, key) for lang in ("ru", "kk")
+                for key in ("deadline.source", "monitoring.item.link", "page.history", "history.none")]
     for chrome in ("Поиск", "Іздеу", "© АО", "Назад", "Вперед", "Келесі", "Алдыңғы", "vakr-2026", *web_only):
         assert chrome not in everything, chrome
     found = {int(n) for n in re.findall(r"^\s{0,6}(\d{1,2})\s", everything, flags=re.M)}
