@@ -14,6 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from bench.workspace import ROOT
+from vakr.publish.routes import EMBED_DIR
 
 DROPPED_KEYS = ("hooks", "watch")  # our hooks, and serve's watch list of data/ and src/
 _LANG_PREFIX = "kk/"
@@ -97,8 +98,8 @@ def write_stock_site(real_site: Path, target: Path) -> list[str]:
     for page in sorted(real_site.rglob("index.html")):
         url = page.relative_to(real_site).parent.as_posix()
         url = "" if url == "." else url + "/"
-        if url.startswith("search/"):
-            continue
+        if url.startswith("search/") or url.removeprefix(_LANG_PREFIX).startswith(f"{EMBED_DIR}/"):
+            continue  # not MkDocs pages: the search's, and the embeds the hook writes after the build
         path = source_path(url)
         dest = target / "docs" / path
         dest.parent.mkdir(parents=True, exist_ok=True)
