@@ -127,7 +127,9 @@ def _site(config: MkDocsConfig) -> SiteData:
     root = _root(config)
     data = _signature(root / "data")
     organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
-    epoch, note = build_epoch(root)  # as `vakr build` dates it: review and build agree
+    if data != _cache.get("dated"):  # git asked once per data change, not per language or organization
+        _cache.update(dated=data, epoch=build_epoch(root))  # as `vakr build` dates it: review and build agree
+    epoch, note = _cache["epoch"]
     # under `mkdocs serve` a build dated today is dated anew after midnight (`_follow_the_day`);
     # a build keeps one date for all its languages
     day = _cache["today"] = build_day(epoch) if command_is_serve() and epoch is None else None

@@ -164,15 +164,8 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
     refused = "Импорт не выполнен, data/ не изменён:"
     try:
         report = run_import(root, source, cycle, kind, kk_source)
-    except DataErrors as err:
-        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
-        return 1
-    except DataError as err:
-        print(f"{refused}\n  {err}", file=sys.stderr)
-        return 1
-    except OSError as err:  # unreadable file, no permission, full disk
-        print(f"{refused}\n  {err.filename or source}: {reason(err)}", file=sys.stderr)
-        return 1
+    except (DataErrors, DataError, OSError) as err:
+        return _refused(refused, err, source)
     for line in report.lines():
         print(line)
     if not (root / "data" / cycle / "cycle.yml").exists():
@@ -180,6 +173,20 @@ def import_document(root: Path, source: Path, cycle: str, kind: str, kk_source: 
         return 0
     print("Проверка data/: ошибок нет")
     return 0
+
+
+def _refused(heading: str, err: DataErrors | DataError | OSError, path: Path) -> int:
+    """Why an intake command wrote nothing, one problem a line under its heading; exit 1. An
+    OSError (unreadable file, no permission, full disk) names its file, or `path`, and the
+    system's reason in Russian."""
+    if isinstance(err, DataErrors):
+        problems = [str(e) for e in err.errors]
+    elif isinstance(err, OSError):
+        problems = [f"{err.filename or path}: {reason(err)}"]
+    else:
+        problems = [str(err)]
+    print("\n".join([heading, *(f"  {problem}" for problem in problems)]), file=sys.stderr)
+    return 1
 
 
 def new_cycle(root: Path, year: str, start: str, end: str) -> int:
@@ -193,12 +200,8 @@ def new_cycle(root: Path, year: str, start: str, end: str) -> int:
     except Refused as err:
         print(f"{refused} {err}.", file=sys.stderr)
         return 1
-    except DataErrors as err:
-        print("\n".join([refused, *(f"  {e}" for e in err.errors)]), file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"{refused} {err.filename or root / 'data'}: {reason(err)}", file=sys.stderr)
-        return 1
+    except (DataErrors, OSError) as err:
+        return _refused(refused, err, root / "data")
     print(f"Создана папка data/{year}/: {', '.join(FILES)}. План-график и план мероприятий добавьте импортом: "
           f"make import SOURCE=… KIND=schedule CYCLE={year} (README, «Новый цикл ВАКР»).")
     return check(root)
