@@ -49,6 +49,8 @@ from vakr.derive.orgscope import ORG_ENV, UnknownOrganization, for_organization,
 from vakr.publish.orgnames import company_link, home_title, site_names
 from vakr.publish.embed import snippets, write_embeds
 from vakr.publish.routes import HOME, OPEN_DATA, feed_path, page_url
+from vakr.adapter.quickpass import QuickPass
+from vakr.adapter.spliced import SplicedPages, digest
 from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
 from vakr.publish.render import BuildContext, Heading, Rendered, render_page
@@ -68,6 +70,12 @@ _cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all"
 _fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
 _search = LiveIndex()  # the search index under `mkdocs serve`
 _downloads: dict[tuple[Path, str], set[Path]] = {}  # the download files of each site and cycle, last build
+# `make serve`'s quick rebuild (see _quick_rebuild): each page's own content and data part as the theme
+# got them, until it is written (`on_post_page`); where its data part is in the written file
+_themed: dict[str, tuple[str, str, str]] = {}
+_sources: dict[str, str] = {}
+_spliced = SplicedPages()
+_quick = QuickPass()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -120,11 +128,10 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
 
 
-def _site(config: MkDocsConfig) -> SiteData:
+def _site(root: Path, docs_dir: Path) -> SiteData:
     """The validated data, reloaded only when a file under data/ changed: both language
     builds, unchanged `serve` rebuilds and every organization's site of `vakr sites` reuse it;
     the build's context (its state date) made again when the data or the build's day changed."""
-    root = _root(config)
     data = _signature(root / "data")
     organization = os.environ.get(ORG_ENV)  # a subsidiary's own site (`vakr build --org`)
     if data != _cache.get("dated"):  # git asked once per data change, not per language or organization
@@ -145,7 +152,7 @@ def _site(config: MkDocsConfig) -> SiteData:
         except (DataErrors, UnknownOrganization) as err:
             _cache.update(signature=None, error=str(err))  # `serve` shows it in the browser too
             raise PluginError(str(err)) from None
-        context = BuildContext(Path(config.docs_dir), epoch, history_for(_cache["history"], site))
+        context = BuildContext(docs_dir, epoch, history_for(_cache["history"], site))
         _cache.update(signature=(data, organization, day), site=site, context=context)
         if os.environ.get(CHECKED_ENV) != "1":  # `vakr build` printed these before building
             _notes(site, note, context)
@@ -179,11 +186,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _cache["docs"] = Path(config.docs_dir)
         link_pages(_cache["docs"], pages)
         config.docs_dir = str(pages)
-    site = _site(config)
+    site = _site(_root(config), pages)
     lang = _language(config)
     stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
     if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
+        _cache.update(root=_root(config), site_dir=Path(config.site_dir), site_url=config.site_url or "/")
         _plan_rebuild(config, site, stubs_changed)
     config.site_name, config.copyright = site_names(site, lang)
     config.extra["vakr_company"] = company_link(site, config.extra.get("vakr_company_site"), lang)
@@ -209,16 +217,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # rebuild's plan has rendered already is not rendered again
     rendered = (_cache["rendered"].pop(page.url, None)
                 or _render_page(page.meta, lang, page.url, config.site_url or "/"))
+    content = _content(html, page.meta, rendered, lang)
     if _cache["dirty"]:
         _fingerprints.update(page.url, rendered)
-    if page.meta["vakr_cycle"] == HOME and (title := home_title(_cache["site"], lang)):
-        html = _H1.sub(lambda found: f"{found[1]}{title}</h1>", html, 1)  # a subsidiary's site: its own name
+        _themed[page.url] = (html, content, _shape(rendered))  # for a quick rebuild (see on_post_page)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
+    return content
+
+
+def _content(html: str, meta: dict[str, Any], rendered: Rendered, lang: str) -> str:
+    """The page's content: its own (the stub's heading) with the data part rendered into it."""
+    if meta["vakr_cycle"] == HOME and (title := home_title(_cache["site"], lang)):
+        html = _H1.sub(lambda found: f"{found[1]}{title}</h1>", html, 1)  # a subsidiary's site: its own name
     if rendered.lead:  # what the reader must see first goes right under the page title
         html = html.replace("</h1>", "</h1>" + rendered.lead, 1) if "</h1>" in html else rendered.lead + html
     return html + rendered.html
+
+
+def _shape(rendered: Rendered) -> str:
+    """What the theme makes of a page besides its content: its table of contents and description."""
+    return digest(rendered.toc, rendered.description)
 
 
 def _render_page(meta: dict[str, Any], lang: str, url: str, site_url: str) -> Rendered:
@@ -262,15 +282,13 @@ def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> 
         _search.wait()
         clean_directory(str(site_dir))
         _fingerprints.clear()
+        _spliced.clear()
         log.info("Сайт собирается целиком")
         return
     if not years:  # nothing the build reads has changed (the save of an unchanged file)
         return
-    pages = [("index.md", HOME_META), *((page.path, {"vakr_view": page.view.name, "vakr_cycle": page.year,
-                                                     "vakr_key": page.key})
-                                        for page in rebuild.candidates(site, years))]
     changed = 0
-    for path, meta in pages:
+    for path, meta in _reached_pages(site, years):
         for lang in LANGUAGES:
             url = page_url(path, lang)
             rendered = _cache["rendered"][url] = _render_page(meta, lang, url, config.site_url or "/")
@@ -279,6 +297,13 @@ def _plan_rebuild(config: MkDocsConfig, site: SiteData, stubs_changed: bool) -> 
                 changed += 1
     log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)", changed,
              ", data/".join(sorted(years)))
+
+
+def _reached_pages(site: SiteData, years: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The pages (path, front matter) a save in the cycles `years` may have changed."""
+    return [("index.md", HOME_META), *((page.path, {"vakr_view": page.view.name, "vakr_cycle": page.year,
+                                                    "vakr_key": page.key})
+                                       for page in rebuild.candidates(site, years))]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -323,7 +348,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head; with per-page language links that is a 404 on every page view. The language
     alternates stay in the switcher (`<a hreflang>`) and in sitemap.xml (xhtml:link)."""
     head, _, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
+    output = _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
+    if page.url in _themed:  # as MkDocs writes it (the i18n plugin's own step after this one changes nothing)
+        html, content, shape = _themed.pop(page.url)
+        _sources[page.url] = html
+        _spliced.record(page.url, output, content, shape)
+    return output
 
 
 def _feed_link(page: Page, config: MkDocsConfig) -> str:
@@ -352,17 +382,26 @@ def on_post_build(config: MkDocsConfig) -> None:
     `mkdocs serve`, index the site for search once the last language is built (`vakr
     build` does it after the whole build)."""
     site, lang, root = _cache["site"], _language(config), Path(config.site_dir)
-    write_embeds(site, lang, root, _cache["context"], _stylesheets(root, config), dict(config.theme["palette"]))
+    look = _cache["embed_look"] = (_stylesheets(root, config), dict(config.theme["palette"]))
+    write_embeds(site, lang, root, _cache["context"], *look, rebuild.reached(_cache["years"]))
     if _cache["serve"] and lang == LANGUAGES[-1]:
-        _search.update(root, lambda count: log.info("Поиск обновлён: %d результатов", count))
-    if lang != DEFAULT_LANGUAGE:
-        return
+        _update_search(root)
+    if lang == DEFAULT_LANGUAGE:
+        _write_site_files(site, root, config.site_url or "/", _cache["years"])
+
+
+def _update_search(root: Path) -> None:
+    _search.update(root, lambda count: log.info("Поиск обновлён: %d результатов", count))
+
+
+def _write_site_files(site: SiteData, root: Path, site_url: str, years: set[str] | None) -> None:
+    """The feeds of both languages and the downloads of the cycles `years` (None: of all)."""
     for lang in LANGUAGES:
-        (root / feed_path(lang)).write_bytes(atom(site, lang, config.site_url or "/"))
+        (root / feed_path(lang)).write_bytes(atom(site, lang, site_url))
         history = _cache["context"].history
-        (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, config.site_url or "/"))
+        (root / feed_path(lang, "changes")).write_bytes(history_atom(site, history, lang, site_url))
     for cycle in site.cycles:
-        if _cache["years"] is not None and cycle.year not in _cache["years"]:
+        if years is not None and cycle.year not in years:
             continue  # a rebuild under `make serve`: this cycle's files are as they were
         written = {root / download.path: download.content
                    for download in _cache["context"].downloads(site, cycle)}
@@ -413,7 +452,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     for path in [*paths, str(_cache["docs"])]:
         server.watch(path)
     log.info("Изменения файлов проверяются каждые %s с", SERVE_POLL_S)
-    _data_errors_in_browser(server)
+    _data_errors_in_browser(server, config)
     return server
 
 
@@ -427,6 +466,11 @@ def _follow_the_day(server: LiveReloadServer) -> None:
         return
     _cache["today"] = None  # asked once: the rebuild's own date is compared next
     log.info("Наступил новый день: сайт пересобирается на дату %s", today_in_almaty().strftime("%d.%m.%Y"))
+    _want_rebuild(server)
+
+
+def _want_rebuild(server: LiveReloadServer) -> None:
+    """Make the server rebuild, as after a save."""
     # MkDocs 1.6 (pinned): what its file watcher does on a save, and what a request waits for
     with server._epoch_cond:  # noqa: SLF001
         server._wanted_epoch = round(time.monotonic() * 1000)  # noqa: SLF001 — its clock, as the build loop sets it
@@ -435,14 +479,18 @@ def _follow_the_day(server: LiveReloadServer) -> None:
         server._rebuild_cond.notify_all()  # noqa: SLF001
 
 
-def _data_errors_in_browser(server: LiveReloadServer) -> None:
+def _data_errors_in_browser(server: LiveReloadServer, config: MkDocsConfig) -> None:
     """While the data cannot be built, every page answers with the terminal's message (MkDocs
     would hold every request until a build succeeds: a page that never loads); the failed
     build counts as done, so the open page reloads to the message, and again once mended."""
     build, serve_request = server.builder, server.serve_request
+    mount = urlsplit(config.site_url or "/").path
 
     def builder() -> None:
+        _quick.wait()
         _cache["error"] = None
+        if _quick_rebuild(server):
+            return
         try:
             build()
         except Exception:  # MkDocs has printed the message; any other failure stays MkDocs' own
@@ -451,6 +499,9 @@ def _data_errors_in_browser(server: LiveReloadServer) -> None:
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         _follow_the_day(server)
+        path = environ["PATH_INFO"]
+        if path.startswith(mount):  # a page the running quick rebuild has not written yet is written now
+            _quick.ensure(path.removeprefix(mount).removesuffix("index.html"))
         if _cache.get("error") is None or environ["PATH_INFO"].startswith("/livereload/"):
             return serve_request(environ, start_response)
         # MkDocs 1.6 (pinned): the live-reload script its own pages get
@@ -461,6 +512,75 @@ def _data_errors_in_browser(server: LiveReloadServer) -> None:
 
     server.builder = builder  # type: ignore[method-assign]
     server.set_app(app)
+
+
+def _quick_rebuild(server: LiveReloadServer) -> bool:
+    """After a save under cycle folders only (`make serve`): load the data and leave the pages
+    it may have changed to a quick pass (`vakr.adapter.quickpass`), which writes each one's new
+    data part into the page the theme wrote (`vakr.adapter.spliced`): the server reloads the
+    open pages at once. False where MkDocs must build: no earlier build, another file changed,
+    a page came or went (or its title), the state date or the edition history changed, or the
+    data has errors (the build reports them); and after a quick pass that left pages to MkDocs."""
+    if not _cache["dirty"] or _cache["inputs"] is None or _cache.pop("quick_themed", None):
+        return False
+    inputs = rebuild.signature(_cache["root"])
+    years = rebuild.changed_cycles(_cache["inputs"], inputs)
+    if years is None:
+        return False
+    try:
+        site = _site(_cache["root"], _pages())
+    except PluginError:
+        return False
+    context = _cache["context"]
+    if write_stubs(_pages(), site) or (context.state(site).on, context.history) != _cache["reach_all"]:
+        _cache["inputs"] = None  # the build that follows is whole
+        return False
+    _cache.update(inputs=inputs, years=years)
+    log.info("Сайт обновляется по частям: %s", ", ".join(f"data/{y}" for y in sorted(years)) or "данные не изменились")
+    pages = {page_url(path, lang): partial(_refresh, page_url(path, lang), meta, lang)
+             for path, meta in (_reached_pages(site, years) if years else []) for lang in LANGUAGES}
+    themed: set[str] = set()
+    changed: list[str] = []
+    _cache.update(quick_themed=themed, quick_changed=changed)
+    _quick.start(pages, partial(_quick_done, server, site, years), partial(_quick_failed, server))
+    return True
+
+
+def _refresh(url: str, meta: dict[str, Any], lang: str) -> None:
+    """Render the page at `url` from the new data; write its data part into its file if it
+    changed, or leave the page to MkDocs where more than that changed."""
+    rendered = _render_page(meta, lang, url, _cache["site_url"])
+    if not _fingerprints.update(url, rendered):
+        return
+    _cache["quick_changed"].append(url)
+    content = _content(_sources.get(url, ""), meta, rendered, lang)
+    if url not in _sources or not _spliced.replace(_cache["site_dir"] / url / "index.html", url, content,
+                                                   _shape(rendered)):
+        _cache["quick_themed"].add(url)
+
+
+def _quick_done(server: LiveReloadServer, site: SiteData, years: set[str]) -> None:
+    """After the quick pass's pages: the embeds and downloads of the cycles changed, the feeds,
+    the search index; a page whose headings or description changed is rendered by MkDocs (a
+    dirty build renders the pages whose file is missing)."""
+    root = _cache["site_dir"]
+    for lang in LANGUAGES:
+        write_embeds(site, lang, root, _cache["context"], *_cache["embed_look"], rebuild.reached(years))
+    _write_site_files(site, root, _cache["site_url"], years)
+    for url in _cache["quick_themed"]:
+        (root / url / "index.html").unlink(missing_ok=True)
+        _spliced.forget(url)
+    _update_search(root)
+    if years:
+        log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)",
+                 len(_cache["quick_changed"]), ", data/".join(sorted(years)))
+    if _cache["quick_themed"]:
+        _want_rebuild(server)
+
+
+def _quick_failed(server: LiveReloadServer) -> None:
+    _cache["inputs"] = None
+    _want_rebuild(server)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -487,4 +607,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
+    _quick.wait()
     _search.wait()  # the search index being written, before `mkdocs serve` removes its site

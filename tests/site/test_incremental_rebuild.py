@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.serve import LiveSite, served
+from bench.serve import LiveSite, rebuilds, served
 from bench.workspace import project_copy
 from vakr.publish.rebuild import changed_cycles
 
@@ -76,7 +76,7 @@ def _settled(live: LiveSite, timeout: float = 300) -> None:
         # the first build aside (MkDocs' own «Documentation built in» is at times held back by the
         # i18n plugin's log filter)
         built = log.count("Reloading browsers") + 1
-        counts = (log.count("Building documentation..."), built, log.count(SEARCH_DONE))
+        counts = (rebuilds(log), built, log.count(SEARCH_DONE))
         if counts != seen:
             seen, quiet_since = counts, time.monotonic()
         elif len(set(counts)) == 1 and time.monotonic() - quiet_since > QUIET_S:
@@ -129,7 +129,7 @@ def incremental(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, li
                               live.log.read_text(encoding="utf-8")[logged:]))
         log = live.log.read_text(encoding="utf-8")
         address = live.root
-    assert "Traceback" not in log and log.count("Building documentation...") > len(EDITS), log[-3000:]
+    assert "Traceback" not in log and rebuilds(log) > len(EDITS), log[-3000:]
     return original, address, snapshots
 
 

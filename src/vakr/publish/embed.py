@@ -11,6 +11,7 @@ their height (`postMessage`), and the data page gives a snippet to paste for eac
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,12 +59,11 @@ def embeds(site: SiteData) -> list[Embed]:
 _LINK = re.compile(r'<a (?=[^>]*href="(?!#))')  # a link out of the page, not to an anchor in it
 
 
-def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
+def render_embed(embed: Embed, own: SiteData, lang: str, context: BuildContext,
                  stylesheets: list[str], palette: dict[str, str]) -> str:
-    """The whole HTML page of `embed` in `lang`: its organization's part of the data rendered by
-    its template, links to the full pages opened in the top window. `site` is the site's data
-    (the whole, or a subsidiary's part); `stylesheets` are site-relative, as the pages load them."""
-    own = site if site.scope is not None else for_organization(site, embed.org)
+    """The whole HTML page of `embed` in `lang`: its organization's part of the data (`own`, with
+    its build `context`: see `_parts`) rendered by its template, links to the full pages opened in
+    the top window. `stylesheets` are site-relative, as the pages load them."""
     cycle: Cycle = own.cycle(embed.year)
     here = embed.url(lang)
 
@@ -71,7 +71,7 @@ def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
         return relative_url(page_url(path, lang) if path.endswith(".md") else path, here)
 
     view = KINDS[embed.kind]
-    rendered = render(view, own, cycle, lang, link_to, False, None, _context_for(context, own is site))
+    rendered = render(view, own, cycle, lang, link_to, False, None, context)
     org = own.organizations[embed.org]
     return environment().get_template("embed.html.j2").render(
         lang=lang, title=strings.t(lang, view.title_key), org_plain=org_name(org, lang),
@@ -83,20 +83,31 @@ def render_embed(embed: Embed, site: SiteData, lang: str, context: BuildContext,
     )
 
 
-def _context_for(context: BuildContext, same: bool) -> BuildContext:
-    """The build's derived data where the embed shows the site's own data, else a fresh one (the
-    Company's site embedding a subsidiary's part: counts and status of that part only)."""
-    if same:
-        return context
-    return BuildContext(context.docs_dir, context.source_date_epoch, context.history)
+def _part(site: SiteData, org_id: str, context: BuildContext) -> tuple[SiteData, BuildContext]:
+    """What an organization's embeds show, with the build context they are rendered in: on a
+    subsidiary's site or for the Company, the site's own data and context; the Company's site
+    embedding a subsidiary's part, that part with a fresh context (counts and status of that
+    part only). Made once per organization: every cycle's embeds share it."""
+    if site.scope is not None:
+        return site, context
+    own = for_organization(site, org_id)
+    if own is site:
+        return site, context
+    return own, BuildContext(context.docs_dir, context.source_date_epoch, context.history)
 
 
 def write_embeds(site: SiteData, lang: str, root: Path, context: BuildContext, stylesheets: list[str],
-                 palette: dict[str, str]) -> None:
-    """Write every embed of `site` in `lang` under the site's root folder `root`."""
-    for embed in embeds(site):  # unchanged files kept: `make serve` writes them after every save
-        write_if_changed(root / embed.url(lang) / "index.html", render_embed(embed, site, lang, context,
-                                                                             stylesheets, palette))
+                 palette: dict[str, str], cycles: Callable[[str], bool] = lambda year: True) -> None:
+    """Write the embeds of `site` in `lang` under the site's root folder `root`: those of the
+    `cycles` asked for (a rebuild under `make serve` asks for those its save may have changed)."""
+    parts: dict[str, tuple[SiteData, BuildContext]] = {}
+    for embed in (e for e in embeds(site) if cycles(e.year)):
+        if embed.org not in parts:
+            parts[embed.org] = _part(site, embed.org, context)
+        own, own_context = parts[embed.org]
+        # unchanged files kept: the server's rebuild may rewrite them
+        write_if_changed(root / embed.url(lang) / "index.html",
+                         render_embed(embed, own, lang, own_context, stylesheets, palette))
 
 
 def snippets(site: SiteData, year: str, lang: str, site_url: str, here: str) -> str:

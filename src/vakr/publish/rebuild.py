@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from vakr.domain.site import SiteData
@@ -60,14 +60,23 @@ def changed_cycles(before: Signature | None, after: Signature) -> set[str] | Non
     return years
 
 
+def reached(years: set[str] | None) -> Callable[[str], bool]:
+    """Whether a cycle's pages may show a change of the cycles `years` (None: a change that may
+    reach every page): those cycles' and every later cycle's (a cartogram shows what changed
+    since the cycles before it)."""
+    if years is None:
+        return lambda year: True
+    oldest = min(years, default=None)
+    return lambda year: oldest is not None and year >= oldest
+
+
 def candidates(site: SiteData, years: set[str]) -> list[PageSpec]:
-    """The generated pages a change of `years` may reach: those cycles' and every later
-    cycle's pages, and the pages of the whole site (the home page is not a generated page:
-    the caller adds it)."""
+    """The generated pages a change of `years` may reach: those of the cycles it `reached` and
+    the pages of the whole site (the home page is not a generated page: the caller adds it)."""
     if not years:
         return []
-    oldest = min(years)
-    return [page for page in all_pages(site) if page.year == SITE_PAGES or page.year >= oldest]
+    cycle_reached = reached(years)
+    return [page for page in all_pages(site) if page.year == SITE_PAGES or cycle_reached(page.year)]
 
 
 class Fingerprints:

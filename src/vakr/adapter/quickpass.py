@@ -1,0 +1,74 @@
+"""The pages a save may have changed, brought up to date after the server has told the open
+pages to reload (`make serve` on a large archive: rendering every page a save may reach took
+longer than an officer should wait). A page a reader asks for is rendered first, while the
+request waits; the others in turn, in a background thread; then what the whole pass writes
+once (the cycle's downloads, the embeds, the search index). The next rebuild starts only once
+this pass is over, so two never write the same file."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+log = logging.getLogger("mkdocs.hooks.vakr")
+
+Refresh = Callable[[], None]
+_YIELD_S = 0.005  # how often the background pass looks whether a request is waiting
+
+
+class QuickPass:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one page rendered at a time
+        self._stale: dict[str, Refresh] = {}  # page URL (site-relative) → what brings it up to date
+        self._waiting = 0  # requests waiting for their page
+        self._count = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def start(self, pages: dict[str, Refresh], finish: Callable[[], None], failed: Callable[[], None]) -> None:
+        """Bring `pages` up to date in the background, then `finish()`; `failed()` after an
+        error (logged), which leaves the remaining pages to a build."""
+        self.wait()
+        with self._lock:
+            self._stale = dict(pages)
+        self._thread = threading.Thread(target=self._run, args=(finish, failed), daemon=True)
+        self._thread.start()
+
+    def ensure(self, url: str) -> None:
+        """Return once the page at `url` is up to date (a request for it waits)."""
+        if url not in self._stale:
+            return
+        with self._count:
+            self._waiting += 1
+        try:
+            with self._lock:
+                refresh = self._stale.pop(url, None)
+                if refresh is not None:
+                    refresh()
+        finally:
+            with self._count:
+                self._waiting -= 1
+
+    def wait(self) -> None:
+        """Return once no pass is running."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _run(self, finish: Callable[[], None], failed: Callable[[], None]) -> None:
+        try:
+            while True:
+                while self._waiting:  # a reader's page goes first
+                    time.sleep(_YIELD_S)
+                with self._lock:
+                    if not self._stale:
+                        break
+                    url = next(iter(self._stale))
+                    self._stale.pop(url)()
+            finish()
+        except Exception:
+            log.exception("Страницы не обновлены: сайт будет собран заново")
+            with self._lock:
+                self._stale.clear()
+            failed()
