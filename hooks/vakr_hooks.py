@@ -209,22 +209,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 _H1 = re.compile(r"(<h1[^>]*>).*?</h1>", re.S)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("vakr_view") is None:
-        return html
-    lang = _language(config)
+def _render_into(page: Page, config: MkDocsConfig) -> None:
+    """Put the page's data part into its content, with its table of contents and description,
+    just before the theme renders it (`on_page_context`): MkDocs holds every page's content from
+    the first page's rendering to the last page's writing, and the data pages are most of the
+    site (at 50× their HTML was 40% of a build's memory). Dropped again once written."""
+    lang, html = _language(config), page.content or ""
     # loaded (and its files checked for changes) once per build, in on_config; a page the
     # rebuild's plan has rendered already is not rendered again
     rendered = (_cache["rendered"].pop(page.url, None)
                 or _render_page(page.meta, lang, page.url, config.site_url or "/"))
-    content = _content(html, page.meta, rendered, lang)
+    page.content = _content(html, page.meta, rendered, lang)
     if _cache["dirty"]:
         _fingerprints.update(page.url, rendered)
-        _themed[page.url] = (html, content, _shape(rendered))  # for a quick rebuild (see on_post_page)
+        _themed[page.url] = (html, page.content, _shape(rendered))  # for a quick rebuild (see on_post_page)
     if rendered.toc:
         page.toc = get_toc([_token(h) for h in rendered.toc])
     page.meta["description"] = escape(rendered.description)  # the theme writes it into the head unescaped
-    return content
 
 
 def _content(html: str, meta: dict[str, Any], rendered: Rendered, lang: str) -> str:
@@ -309,8 +310,11 @@ def _reached_pages(site: SiteData, years: set[str]) -> list[tuple[str, dict[str,
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """The i18n plugin gives the home pages' language links as absolute paths (`/kk/`),
     which break when the site is opened from another base path; make them site-relative
-    so Material's `url` filter turns them into page-relative links like every other."""
+    so Material's `url` filter turns them into page-relative links like every other. A data
+    page gets its data part here (`_render_into`)."""
     _site_relative_alternates(config)
+    if page.meta.get("vakr_view") is not None:
+        _render_into(page, config)
     return context
 
 
@@ -353,6 +357,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         html, content, shape = _themed.pop(page.url)
         _sources[page.url] = html
         _spliced.record(page.url, output, content, shape)
+    if page.meta.get("vakr_view") is not None:
+        page.content = None  # written: not held until the build's end (see _render_into)
     return output
 
 

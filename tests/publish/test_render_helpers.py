@@ -4,10 +4,16 @@ deadline shows the days the data names."""
 
 from __future__ import annotations
 
+import string
+
+import pytest
+from markupsafe import Markup
 from pydantic import TypeAdapter
 
 from vakr.domain.model import Deadline, Rich, Text
 from vakr.publish.render import _Helpers
+from vakr.publish.strings import catalog
+from vakr.publish.templating import markup
 
 DEADLINES: TypeAdapter[Deadline] = TypeAdapter(Deadline)
 
@@ -40,3 +46,24 @@ def test_a_deadline_shows_the_days_its_kind_names() -> None:
     assert list(helpers.deadline_dates(permanent)) == ["start"]
     assert helpers.deadline_dates(DEADLINES.validate_python({"kind": "daily"})) == {}
     assert "26.05.2026" in str(helpers.deadline(period))
+
+
+def test_every_ui_string_has_plain_fields_only() -> None:
+    """`markup()` fills fields with Python's formatter after escaping the values: a format
+    spec or a conversion would then apply to the escaped text (or fail), so none is allowed."""
+    fields = [(key, lang, name, spec, conversion) for key, by_lang in catalog().items() for lang, text in by_lang.items()
+              for _, name, spec, conversion in string.Formatter().parse(text) if name is not None]
+    assert fields, "the catalogue has no fields at all: the check reads nothing"
+    odd = [f for f in fields if f[3] or f[4] or not f[2].isidentifier()]
+    assert odd == []
+
+
+@pytest.mark.parametrize("values", [
+    {"org": "<script>alert(1)</script>", "n": 3},
+    {"org": Markup("<b>ТОО «A&B»</b>"), "n": "«1» & 2"},
+])
+def test_markup_fills_fields_as_markupsafe_does(values: dict[str, object]) -> None:
+    template = Markup("<p>{org}: {n} &amp; «{org}»</p>")
+    assert markup(template, **values) == template.format(**values)
+    assert markup("<a href=\"{}\">{}</a>", values["org"], values["n"]) == Markup("<a href=\"{}\">{}</a>").format(
+        values["org"], values["n"])

@@ -30,7 +30,7 @@ from vakr.publish.routes import (ANNOUNCEMENT, CYCLE, HOME, ORGANIZATION, SCHEDU
                                  LinkTo, Urls, View, download_name, entry_title, item_id)
 from vakr.publish.render_monitoring import CycleStatus, StatusView
 from vakr.domain.statedate import StateDate, build_day, state_date
-from vakr.publish.templating import environment
+from vakr.publish.templating import environment, markup
 
 T = TypeVar("T")
 
@@ -65,6 +65,12 @@ def _untranslated(tag: str, lang: str, body: Markup) -> Markup:
 
 
 @cache
+def _time(value: dt.date) -> Markup:
+    """A date as the pages show it (dates repeat in every table: made once each)."""
+    return markup('<time datetime="{}">{}</time>', value.isoformat(), format_date(value))
+
+
+@cache
 def _label(lang: str, key: str) -> Markup:
     return escape(strings.template(lang, key)).format()
 
@@ -79,7 +85,7 @@ class _Helpers:
         """A UI string; values are escaped unless they are already markup (e.g. a <time>)."""
         if not values:  # a label: the same on every page, and tables repeat it in every row
             return _label(self.lang, key)
-        return escape(strings.template(self.lang, key)).format(**values)
+        return markup(escape(strings.template(self.lang, key)), **values)
 
     def _pick(self, text: Text | Rich) -> tuple[object, str | None]:
         """The text in the page language, or the Russian original marked with its language."""
@@ -110,9 +116,9 @@ class _Helpers:
 
     def rich(self, text: Rich) -> Markup:
         value, fallback = self._pick(text)
-        body = Markup("<p>{}</p>").format(value) if isinstance(value, str) else Markup("").join(
-            Markup('<ul class="vakr-dashes">{}</ul>').format(Markup("").join(Markup("<li>{}</li>").format(li) for li in block.ul))
-            if isinstance(block, BulletList) else Markup("<p>{}</p>").format(block.p)
+        body = markup("<p>{}</p>", value) if isinstance(value, str) else Markup("").join(
+            markup('<ul class="vakr-dashes">{}</ul>', Markup("").join(markup("<li>{}</li>", li) for li in block.ul))
+            if isinstance(block, BulletList) else markup("<p>{}</p>", block.p)
             for block in value  # type: ignore[union-attr]
         )
         if fallback:
@@ -125,7 +131,7 @@ class _Helpers:
         return self.lang != DEFAULT_LANGUAGE and drafts.kk_draft(document)
 
     def time(self, value: dt.date) -> Markup:
-        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
+        return _time(value)
 
     def deadline_dates(self, deadline: Deadline) -> dict[str, Markup]:
         """The dates of a deadline as <time> elements, by the names its strings use."""
@@ -137,11 +143,11 @@ class _Helpers:
 
     def deadline(self, deadline: Deadline) -> Markup:
         """The deadline in the page language; the approved wording follows it."""
-        out = Markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>').format(
-            deadline.kind, self.deadline_short(deadline))
+        out = markup('<span class="vakr-deadline vakr-deadline--{}">{}</span>',
+                     deadline.kind, self.deadline_short(deadline))
         if deadline.source is not None:
-            out += Markup('<span class="vakr-source"><span class="vakr-source__label">{}</span> {}</span>').format(
-                self.t("deadline.source"), self.text(deadline.source))
+            out += markup('<span class="vakr-source"><span class="vakr-source__label">{}</span> {}</span>',
+                          self.t("deadline.source"), self.text(deadline.source))
         return out
 
 
@@ -248,12 +254,12 @@ def render_home(site: SiteData, lang: str, link_to: LinkTo, context: BuildContex
 
 def _link(href: str, text: str, translate: bool = True) -> Markup:
     """A link for a UI sentence; `translate=False` for names no language translates (eotinish.kz)."""
-    return Markup('<a href="{}"{}>{}</a>').format(href, Markup("") if translate else Markup(' translate="no"'), text)
+    return markup('<a href="{}"{}>{}</a>', href, Markup("") if translate else Markup(' translate="no"'), text)
 
 
 def _code(text: str) -> Markup:
     """A machine name (a file, a column) inside a sentence: the same in every language."""
-    return Markup('<code translate="no">{}</code>').format(text)
+    return markup('<code translate="no">{}</code>', text)
 
 
 def _draft_banner(helpers: _Helpers) -> str:
