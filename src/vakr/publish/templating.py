@@ -53,4 +53,5 @@ def markup(template: str, *args: object, **values: object) -> Markup:
     values, escaped unless already markup. The same result with Python's own string formatter
     (markupsafe's, written in Python, was a fifth of a 50× build): our templates and UI strings
     have plain `{}` and `{name}` fields only (tests/publish/test_render_helpers.py)."""
-    return Markup(template.format(*map(escape, args), **{name: escape(v) for name, v in values.items()}))
+    filled = str.format(template, *map(escape, args), **{name: escape(v) for name, v in values.items()})
+    return Markup(filled)  # str.format, not Markup.format: `template` may be markup already
