@@ -5,7 +5,6 @@ generator replaces only this file."""
 from __future__ import annotations
 
 import atexit
-from contextlib import nullcontext
 import html
 from html import escape  # where a hook's `html` argument hides the module
 import logging
@@ -143,7 +142,7 @@ def _site(root: Path, docs_dir: Path) -> SiteData:
     if (data, organization, day) != _cache["signature"]:
         try:
             if data != _cache["loaded"]:
-                with sourcecache.reused() if _cache["serve"] else nullcontext():
+                with sourcecache.reused(store=not _cache["serve"]):
                     everything = load_site(root / "data")
                 whole = everything if _cache["drafts"] else published(everything)
                 # git is read once per data change, not per page nor per organization

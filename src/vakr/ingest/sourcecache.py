@@ -1,16 +1,28 @@
-"""Data files kept parsed and validated between the rebuilds of one `mkdocs serve`: reading
-and validating ten years of cycles was most of the load (at 50× the data), and a save changes
-one file. A file is parsed again when its bytes differ; outside a `reused()` block (a build)
-nothing is kept."""
+"""Data files kept parsed and validated between the rebuilds of one `mkdocs serve` and, on
+disk, between builds (`vakr.cachedir`): reading and validating ten years of cycles was most of
+the load (at 50× the data, a tenth of a build), and a save changes one file. A file is parsed
+again when its bytes differ, or the code that parses and validates it (any module of `vakr`,
+PyYAML, pydantic, Python); outside a `reused()` block nothing is kept."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import platform
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pydantic
+import yaml
+
+from vakr.atomicfile import write_atomic
+from vakr.cachedir import cache_folder
 from vakr.ingest.validate import parse
 from vakr.ingest.yamlsource import Source, load
 
@@ -22,6 +34,8 @@ class _Kept:
     raw: bytes
     source: Source
     models: dict[type, Any] = field(default_factory=dict)  # the source validated against each model
+    stored: Path | None = None  # its file on disk
+    saved: bool = False  # the file holds all of it
 
 
 _Key = tuple[str, str | None, str | None]
@@ -31,15 +45,21 @@ _by_source: dict[int, _Kept] = {}  # this block's files by their Source object
 
 
 @contextmanager
-def reused() -> Iterator[None]:
-    """Within the block, `cached_load` and `cached_parse` reuse what the previous block made
-    of the same bytes; files the block does not read are forgotten."""
+def reused(store: bool = True) -> Iterator[None]:
+    """Within the block, `cached_load` and `cached_parse` reuse what the previous block (or,
+    on disk, an earlier build) made of the same bytes; files the block does not read are
+    forgotten. With `store`, what the block parsed is written to disk for the next builds
+    (`mkdocs serve` does not: writing it would delay the page's reload after a save)."""
     global _current, _previous
     _current = {}
     _by_source.clear()
     try:
         yield
     finally:
+        if store:
+            for kept in _current.values():
+                _save(kept)
+            _prune()
         _previous, _current = _current, None
         _by_source.clear()
 
@@ -55,7 +75,8 @@ def cached_load(path: Path, display: str | None = None, within: Path | None = No
     raw = resolved.read_bytes()
     kept = _current.get(key) or _previous.get(key)
     if kept is None or kept.raw != raw:
-        kept = _Kept(raw, load(path, display, within))
+        stored = _stored(key, raw)
+        kept = _restored(stored, raw) or _Kept(raw, load(path, display, within), stored=stored)
     _current[key] = _by_source[id(kept.source)] = kept
     return kept.source
 
@@ -67,4 +88,64 @@ def cached_parse(source: Source, model: type[M], display: str) -> M:
         return parse(source, model, display)
     if model not in kept.models:
         kept.models[model] = parse(source, model, display)
+        kept.saved = False
     return kept.models[model]  # type: ignore[no-any-return]
+
+
+STORE = "vakr-data"  # the cache folder's name
+KEEP_UNUSED_S = 7 * 24 * 3600  # a stored file no build has read for a week is removed
+
+
+@cache
+def _code() -> bytes:
+    """What the parse of a file depends on besides its bytes."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (platform.python_version(), yaml.__version__, pydantic.VERSION):
+        digest.update(part.encode())
+    package = Path(__file__).resolve().parents[1]
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.digest()
+
+
+def _stored(key: _Key, raw: bytes) -> Path | None:
+    folder = cache_folder(STORE)
+    if folder is None:
+        return None
+    name = hashlib.blake2b(_code() + repr(key).encode() + raw, digest_size=20).hexdigest()
+    return folder / f"{name}.pickle"
+
+
+def _restored(stored: Path | None, raw: bytes) -> _Kept | None:
+    """What an earlier build stored for these bytes (written by this code only), if readable."""
+    if stored is None:
+        return None
+    try:
+        source, models = pickle.loads(stored.read_bytes())  # noqa: S301 — our own cache folder
+        os.utime(stored)  # read: kept another week
+    except Exception:  # missing, or written by a build that was killed: parsed again
+        return None
+    return _Kept(raw, source, models, stored, saved=True)
+
+
+def _save(kept: _Kept) -> None:
+    if kept.stored is None or kept.saved:
+        return
+    try:
+        write_atomic(kept.stored, pickle.dumps((kept.source, kept.models), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # a full disk: the next build parses again
+        return
+    kept.saved = True
+
+
+def _prune() -> None:
+    folder = cache_folder(STORE)
+    if folder is None:
+        return
+    old = time.time() - KEEP_UNUSED_S
+    for stored in folder.glob("*.pickle"):
+        try:
+            if stored.stat().st_mtime < old:
+                stored.unlink()
+        except OSError:
+            continue

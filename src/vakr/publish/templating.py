@@ -4,7 +4,6 @@ every template: text from data is always shown as text, never run as markup."""
 
 from __future__ import annotations
 
-import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -12,11 +11,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from vakr.cachedir import cache_folder
 
-# in the virtual environment, beside the installed packages' .pyc files: kept over a reboot,
-# which empties the temporary folder, and over a checkout (the first build after either was
-# 1.43× a stock one); not under src/, which `mkdocs serve` watches
-CACHE_DIR = Path(sys.prefix, "var", "cache", "vakr-templates")
+
+CACHE_DIR = Path(sys.prefix, "var", "cache", "vakr-templates")  # see vakr.cachedir
 
 
 @cache
@@ -24,16 +22,11 @@ def compiled_templates() -> FileSystemBytecodeCache:
     """Compiled templates kept between builds, like Python's .pyc, for ours and the theme's
     (keyed on each template's path and text, so an edited template is compiled again):
     compiling them was a tenth of a build at 1×, and the i18n plugin and every `mkdocs
-    serve` rebuild start the theme from a fresh environment. Outside a virtual environment
-    that can be written (a system Python), Jinja's per-user temporary folder."""
-    if sys.prefix != sys.base_prefix:
-        try:
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            if os.access(CACHE_DIR, os.W_OK):
-                return FileSystemBytecodeCache(str(CACHE_DIR))
-        except OSError:
-            pass
-    return FileSystemBytecodeCache()
+    serve` rebuild start the theme from a fresh environment (the first build after a reboot
+    or a checkout was 1.43× a stock one). Outside a virtual environment that can be written
+    (a system Python), Jinja's per-user temporary folder."""
+    folder = cache_folder(CACHE_DIR.name)
+    return FileSystemBytecodeCache(str(folder)) if folder else FileSystemBytecodeCache()
 
 
 @cache
