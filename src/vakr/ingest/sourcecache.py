@@ -46,10 +46,11 @@ _by_source: dict[int, _Kept] = {}  # this block's files by their Source object
 
 @contextmanager
 def reused(store: bool = True) -> Iterator[None]:
-    """Within the block, `cached_load` and `cached_parse` reuse what the previous block (or,
-    on disk, an earlier build) made of the same bytes; files the block does not read are
-    forgotten. With `store`, what the block parsed is written to disk for the next builds
-    (`mkdocs serve` does not: writing it would delay the page's reload after a save)."""
+    """Within the block, `cached_load` and `cached_parse` reuse what an earlier block made of
+    the same bytes: a build (`store`) reads back what earlier builds stored on disk and stores
+    what it parsed, keeping nothing in memory afterwards (a build loads once); `mkdocs serve`
+    keeps this block's files in memory for its next rebuild and writes nothing (writing
+    would delay the page's reload after a save). Files the block does not read are forgotten."""
     global _current, _previous
     _current = {}
     _by_source.clear()
@@ -60,7 +61,7 @@ def reused(store: bool = True) -> Iterator[None]:
             for kept in _current.values():
                 _save(kept)
             _prune()
-        _previous, _current = _current, None
+        _previous, _current = ({} if store else _current), None
         _by_source.clear()
 
 
