@@ -2,10 +2,10 @@
 (CDP Emulation.setCPUThrottlingRate), an empty cache, 360 px wide. The page is opened and
 left to settle (it must request nothing of the search; on the slowed CPU its fonts and the
 theme's sitemap request come seconds after the load event: they are the page's, not the
-search's), then the reader opens the search and
-types a word; measured: the bytes fetched from opening the search until its results are
-shown (gzip where it helps: Pagefind's index files come compressed already) and the time
-from the last keystroke to the first result on screen."""
+search's), then the reader opens the search and types a word; measured: the bytes fetched
+from opening the search until its results are shown (gzip where it helps: Pagefind's index
+files come compressed already) and the time from the last keystroke to the first result on
+screen."""
 
 from __future__ import annotations
 
