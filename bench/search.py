@@ -59,6 +59,7 @@ class Search:
     transfer_bytes: int  # what the search fetched, as sent (gzip where smaller)
     requests: int
     before_open: list[str]  # requests for the search before the reader opened it: none expected
+    not_search: list[str]  # requests after it was opened for other than the search's files: none expected
 
 
 def _sent(site: Path, url: str) -> int:
@@ -123,7 +124,7 @@ def measure(site: Path, year: str) -> list[Search]:
             fetched = requests.urls[loaded:]
             found.append(Search(lang, url, query, page.locator(".vakr-search__results a").count(),
                                 (shown - typed) / 1000, opened_to_result, sum(_sent(site, u) for u in fetched),
-                                len(fetched), before))
+                                len(fetched), before, [u for u in fetched if f"/{OUTPUT}/" not in u]))
             context.close()
     return found
 
