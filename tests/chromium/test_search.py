@@ -6,6 +6,7 @@ result names the row and leads to it. And the index itself: each text once, in i
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -46,6 +47,7 @@ QUERIES = {
     ],
 }
 START = {"ru": "", "kk": "kk/"}
+FIRST_SCREEN = 5  # results a query shows (a phone shows four), each a fragment fetched
 
 
 def open_search(page: Page) -> None:
@@ -103,6 +105,26 @@ def test_a_plan_item_result_names_the_item_and_lands_on_its_row(layout: Page, ba
                         " return [r.top, r.bottom, innerHeight]; })()")
     assert 0 <= box[0] < box[2], f"row 9 not on screen: {box}"
     assert not page.is_visible(".vakr-search__dialog"), "the dialog closes when a result is followed"
+
+
+def test_a_query_fetches_only_the_results_it_shows_then_more(layout: Page, base_url: str) -> None:
+    """Each result shown costs a request for its fragment: a query fetches the five a phone's
+    first screen shows, not the whole list; «more» fetches the next five, and focus goes on to
+    the first of them."""
+    page = layout
+    fragments: list[str] = []
+    page.on("request", lambda r: fragments.append(r.url) if "/pagefind/fragment/" in r.url else None)
+    page.goto(base_url + "kk/2026/")
+    open_search(page)
+    assert len(search(page, "тәуекел")) == FIRST_SCREEN
+    assert int(re.sub(r"\D", "", page.text_content(".vakr-search__status"))) > 2 * FIRST_SCREEN
+    assert len(fragments) == len(set(fragments)) == FIRST_SCREEN, fragments
+    page.click(".vakr-search__more")
+    links = "[...document.querySelectorAll('.vakr-search__results a')]"
+    page.wait_for_function(f"{links}.length == {2 * FIRST_SCREEN}")
+    assert len(set(fragments)) == 2 * FIRST_SCREEN
+    focused = page.evaluate(f"{links}.indexOf(document.activeElement)")
+    assert focused == FIRST_SCREEN, "focus goes on to the first result «more» added"
 
 
 def test_search_is_keyboard_operable_and_loads_nothing_before_it_is_opened(browser: Browser, base_url: str) -> None:

@@ -14,7 +14,9 @@ if (root) {
   const more = dialog.querySelector(".vakr-search__more");
   const strings = dialog.dataset;
   const base = new URL(strings.base, location.href);
-  const PAGE = 10; // results shown at a time
+  /* results fetched and shown at a time: each is a request for its fragment, so the first
+     query costs what a phone's first screen shows (four results), not a long list */
+  const PAGE = 5;
   let pagefind = null;
   let results = [];
   let shown = 0;
