@@ -153,10 +153,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
                         f"{o['first_build_ratio']:.2f} ({sites[FIRST_BUILD]['median_s']:.2f} s / stock "
                         f"{sites['stock']['median_s']:.2f} s; a fresh clone, no template compiled yet: "
                         f"{o['fresh_clone_ratio']:.2f})", f"≤ {FIRST_BUILD_MAX}", o["first_build_ratio"] <= FIRST_BUILD_MAX))
-    r = results["rebuild"]
-    found.append(Target("rebuild after a data edit at 1×, both languages (build API, as `make serve` drives it)",
-                        f"{r['median_s']:.2f} s (CPU {r['cpu_median_s']:.2f} s)", f"≤ {REBUILD_MAX_S} s",
-                        r["median_s"] <= REBUILD_MAX_S))
+    r = results["rebuild"]  # its build-API figure is MkDocs' dirty build, now the fallback: in the table only
     serves = [(1, r["serve"], r["stock_serve"], REBUILD_MAX_S)]
     if "big" in r:
         serves.append((r["big"]["scale"], r["big"]["serve"], r["big"]["stock_serve"], BIG_REBUILD_MAX_S))

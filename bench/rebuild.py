@@ -1,4 +1,5 @@
-"""Rebuild after a data edit, as `make serve` (`mkdocs serve --dirty`) does it: one
+"""Rebuild after a data edit through MkDocs' dirty build, as `mkdocs serve --dirty` runs it
+where our quick pass does not (`bench/serve.py` measures the quick pass end to end): one
 long-lived process, the configuration reloaded for every rebuild (so our hook module, and
 its caches, stay loaded), then a build of both languages that writes again only the pages
 the edit changed (`vakr.publish.rebuild`).
