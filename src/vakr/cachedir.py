@@ -9,13 +9,14 @@ import os
 import sys
 from pathlib import Path
 
+CACHE_ROOT = Path(sys.prefix, "var", "cache")
 
-def cache_folder(name: str) -> Path | None:
-    """The folder `name` of the virtual environment's cache, made if needed; None outside a
-    virtual environment that can be written (a system Python)."""
+
+def writable(folder: Path) -> Path | None:
+    """`folder` (under CACHE_ROOT), made if needed; None outside a virtual environment that
+    can be written (a system Python)."""
     if sys.prefix == sys.base_prefix:
         return None
-    folder = Path(sys.prefix, "var", "cache", name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

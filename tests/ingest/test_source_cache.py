@@ -19,7 +19,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder of this test's own, and no parse kept in memory."""
     folder = tmp_path / "cache"
     folder.mkdir()
-    monkeypatch.setattr(sourcecache, "cache_folder", lambda name: folder)
+    monkeypatch.setattr(sourcecache, "STORE", folder)
     monkeypatch.setattr(sourcecache, "_previous", {})
     return folder
 

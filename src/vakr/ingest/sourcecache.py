@@ -22,7 +22,7 @@ import pydantic
 import yaml
 
 from vakr.atomicfile import write_atomic
-from vakr.cachedir import cache_folder
+from vakr.cachedir import CACHE_ROOT, writable
 from vakr.ingest.validate import parse
 from vakr.ingest.yamlsource import Source, load
 
@@ -93,7 +93,7 @@ def cached_parse(source: Source, model: type[M], display: str) -> M:
     return kept.models[model]  # type: ignore[no-any-return]
 
 
-STORE = "vakr-data"  # the cache folder's name
+STORE = CACHE_ROOT / "vakr-data"
 KEEP_UNUSED_S = 7 * 24 * 3600  # a stored file no build has read for a week is removed
 
 
@@ -110,7 +110,7 @@ def _code() -> bytes:
 
 
 def _stored(key: _Key, raw: bytes) -> Path | None:
-    folder = cache_folder(STORE)
+    folder = writable(STORE)
     if folder is None:
         return None
     name = hashlib.blake2b(_code() + repr(key).encode() + raw, digest_size=20).hexdigest()
@@ -140,7 +140,7 @@ def _save(kept: _Kept) -> None:
 
 
 def _prune() -> None:
-    folder = cache_folder(STORE)
+    folder = writable(STORE)
     if folder is None:
         return
     old = time.time() - KEEP_UNUSED_S

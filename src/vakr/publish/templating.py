@@ -4,17 +4,16 @@ every template: text from data is always shown as text, never run as markup."""
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from vakr.cachedir import cache_folder
+from vakr.cachedir import CACHE_ROOT, writable
 
 
-CACHE_DIR = Path(sys.prefix, "var", "cache", "vakr-templates")  # see vakr.cachedir
+CACHE_DIR = CACHE_ROOT / "vakr-templates"
 
 
 @cache
@@ -25,7 +24,7 @@ def compiled_templates() -> FileSystemBytecodeCache:
     serve` rebuild start the theme from a fresh environment (the first build after a reboot
     or a checkout was 1.43× a stock one). Outside a virtual environment that can be written
     (a system Python), Jinja's per-user temporary folder."""
-    folder = cache_folder(CACHE_DIR.name)
+    folder = writable(CACHE_DIR)
     return FileSystemBytecodeCache(str(folder)) if folder else FileSystemBytecodeCache()
 
 
