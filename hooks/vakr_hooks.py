@@ -51,6 +51,7 @@ from vakr.publish.embed import snippets, write_embeds
 from vakr.publish.routes import HOME, OPEN_DATA, feed_path, page_url
 from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
+from vakr.publish.stylesheet import COMBINED as COMBINED_CSS, LEVELS as LEVELS_CSS, combined
 from vakr.publish.render import BuildContext, Heading, Rendered, render_page
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_day, build_epoch, today_in_almaty
@@ -60,8 +61,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.vakr")
-
-LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
 _cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all": None, "drafts": False,
                          "error": None, "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
@@ -183,6 +182,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
+    write_if_changed(pages / COMBINED_CSS, combined(lambda path: (pages / path).read_text(encoding="utf-8")))
     if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
         _plan_rebuild(config, site, stubs_changed)
     config.site_name, config.copyright = site_names(site, lang)
@@ -378,7 +378,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
     """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
     theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
-    return [*theme, "assets/fonts/fonts.css", *map(str, config.extra_css)]
+    return [*theme, *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
