@@ -52,6 +52,7 @@ from vakr.adapter.quickpass import QuickPass
 from vakr.adapter.spliced import SplicedPages, digest
 from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
+from vakr.publish.stylesheet import COMBINED as COMBINED_CSS, LEVELS as LEVELS_CSS, combined
 from vakr.publish.render import BuildContext, Heading, Rendered, render_page
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_day, build_epoch, today_in_almaty
@@ -61,8 +62,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.vakr")
-
-LEVELS_CSS = "assets/generated/levels.css"  # listed in mkdocs.yml extra_css
 
 _cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all": None, "drafts": False,
                          "error": None, "serve": False, "dirty": False, "inputs": None, "rendered": {}, "years": None}
@@ -189,6 +188,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
+    write_if_changed(pages / COMBINED_CSS, combined(lambda path: (pages / path).read_text(encoding="utf-8")))
     if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
         _cache.update(root=_root(config), site_dir=Path(config.site_dir), site_url=config.site_url or "/")
         _plan_rebuild(config, site, stubs_changed)
@@ -422,7 +422,7 @@ def _write_site_files(site: SiteData, root: Path, site_url: str, years: set[str]
 def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
     """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
     theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
-    return [*theme, "assets/fonts/fonts.css", *map(str, config.extra_css)]
+    return [*theme, *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

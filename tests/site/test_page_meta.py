@@ -4,6 +4,7 @@ skip link is tried with the keyboard in test_accessibility.py). Read from the bu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import Site
@@ -48,3 +49,43 @@ def test_every_search_dialog_is_named(built: Site, site: Path) -> None:
     unnamed = [url or "/" for url in [*pages(site), "404.html"]
                if not (built.page(url).select_one("dialog.vakr-search__dialog") or {}).get("aria-label")]
     assert not unnamed, unnamed
+
+
+def _local(built: Site, url: str, address: str) -> Path:
+    """The built file a page's address names (the 404 page's are from the root: the site's is `/`)."""
+    if address.startswith("/"):
+        folder = built.root
+    else:
+        folder = (built.root / url).parent if url.endswith(".html") else built.root / url
+    return (folder / address.split("?")[0].lstrip("/")).resolve()
+
+
+def test_nothing_but_stylesheets_holds_back_the_first_paint(built: Site, site: Path) -> None:
+    """What Lighthouse counts as render-blocking (`make audit`): a page's head links Material's two
+    stylesheets and the site's one (the typeface's faces in it, no preloaded font competing with
+    them); every script runs after the page is parsed (`defer` or a module), and each is there."""
+    wrong = []
+    for url in [*pages(site), "404.html"]:
+        page = built.page(url)
+        sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+        if len(sheets) != 3 or not sheets[-1].endswith("assets/generated/site.css"):
+            wrong.append(f"{url or '/'}: stylesheets {sheets}")
+        wrong += [f"{url or '/'}: preloads {link['href']}" for link in page.select('link[rel="preload"]')]
+        for script in page.select("script[src]"):
+            if not (script.has_attr("defer") or script.get("type") == "module"):
+                wrong.append(f"{url or '/'}: {script['src']} blocks the parser")
+            if not _local(built, url, script["src"]).is_file():
+                wrong.append(f"{url or '/'}: {script['src']} is not in the site")
+        wrong += [f"{url or '/'}: {href} is not in the site" for href in sheets
+                  if not _local(built, url, href).is_file()]
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_the_one_stylesheet_holds_every_source(built: Site) -> None:
+    """The faces of the typeface (their files found from the combined file's folder), the site's
+    rules, the risk levels' colours from data/risk-matrix.yml and the search dialog's rules."""
+    css = (built.root / "assets/generated/site.css").read_text(encoding="utf-8")
+    faces = re.findall(r"url\(([^)]+\.woff2)\)", css)
+    assert len(faces) >= 12
+    assert all((built.root / "assets/generated" / face).resolve().is_file() for face in faces)
+    assert all(rule in css for rule in (".vakr-skip", ".vakr-level--", ".vakr-search__dialog", "@media print"))
