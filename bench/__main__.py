@@ -56,6 +56,7 @@ def _first_build(project: Path, site_dir: Path, tmp: Path, clone: bool = False) 
     """A build with an empty temporary folder: the first build after a reboot or a checkout
     (compiled templates are kept in the virtual environment, `vakr.templating.CACHE_DIR`); with `clone`,
     with no compiled template either: the very first build of a fresh clone."""
+    shutil.rmtree(tmp, ignore_errors=True)  # an earlier benchmark's
     tmp.mkdir()
     if clone:
         shutil.rmtree(CACHE_DIR, ignore_errors=True)
