@@ -25,6 +25,7 @@ class QuickPass:
         self._waiting = 0  # requests waiting for their page
         self._count = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._running = False  # a pass has pages left or is writing one
 
     def start(self, pages: dict[str, Refresh], finish: Callable[[], None], failed: Callable[[], None]) -> None:
         """Bring `pages` up to date in the background, then `finish()`; `failed()` after an
@@ -32,12 +33,15 @@ class QuickPass:
         self.wait()
         with self._lock:
             self._stale = dict(pages)
+        self._running = True
         self._thread = threading.Thread(target=self._run, args=(finish, failed), daemon=True)
         self._thread.start()
 
     def ensure(self, url: str) -> None:
-        """Return once the page at `url` is up to date (a request for it waits)."""
-        if url not in self._stale:
+        """Return once the page at `url` is up to date (a request for it waits). While a pass
+        runs, the lock is taken even for a page no longer stale: it may be the one being
+        written."""
+        if not self._running:
             return
         with self._count:
             self._waiting += 1
@@ -63,6 +67,7 @@ class QuickPass:
                     time.sleep(_YIELD_S)
                 with self._lock:
                     if not self._stale:
+                        self._running = False
                         break
                     url = next(iter(self._stale))
                     self._stale.pop(url)()
@@ -71,4 +76,5 @@ class QuickPass:
             log.exception("Страницы не обновлены: сайт будет собран заново")
             with self._lock:
                 self._stale.clear()
+                self._running = False
             failed()
