@@ -66,7 +66,10 @@ class LiveSite:
         while True:
             time.sleep(SETTLE_S)
             log = self.log.read_text(encoding="utf-8", errors="replace")
-            if OURS not in log or rebuilds(log) <= log.count(SEARCH_DONE):
+            # every change the watcher saw has its rebuild started (a large file's save can be
+            # seen twice: the second rebuild's reload must not pass for the next edit's)
+            started = rebuilds(log) - 1 >= log.count("Detected file changes")
+            if OURS not in log or (started and rebuilds(log) <= log.count(SEARCH_DONE)):
                 return
             if time.monotonic() > deadline:
                 raise RuntimeError("the server's search index was not written")
