@@ -68,10 +68,9 @@ _cache: dict[str, Any] = {"signature": None, "loaded": None, "site": None, "all"
 _fingerprints = rebuild.Fingerprints()  # what each page showed when last rendered (`mkdocs serve --dirty`)
 _search = LiveIndex()  # the search index under `mkdocs serve`
 _downloads: dict[tuple[Path, str], set[Path]] = {}  # the download files of each site and cycle, last build
-# `make serve`'s quick rebuild (see _quick_rebuild): each page's own content and data part as the theme
-# got them, until it is written (`on_post_page`); where its data part is in the written file
+# `make serve`'s quick rebuild (see _quick_rebuild): each page's own content, content and shape as the
+# theme got them, until it is written (`on_post_page`); then where its content is in the written file
 _themed: dict[str, tuple[str, str, str]] = {}
-_sources: dict[str, str] = {}
 _spliced = SplicedPages()
 _quick = QuickPass()
 
@@ -353,9 +352,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, _, body = output.partition("</head>")
     output = _HEAD_ALTERNATE.sub("", head) + _feed_link(page, config) + "</head>" + body
     if page.url in _themed:  # as MkDocs writes it (the i18n plugin's own step after this one changes nothing)
-        html, content, shape = _themed.pop(page.url)
-        _sources[page.url] = html
-        _spliced.record(page.url, output, content, shape)
+        own, content, shape = _themed.pop(page.url)
+        _spliced.record(page.url, output, content, shape, own)
     if page.meta.get("vakr_view") is not None:
         page.content = None  # written: not held until the build's end (see _render_into)
     return output
@@ -542,11 +540,10 @@ def _quick_rebuild(server: LiveReloadServer) -> bool:
         return False
     _cache.update(inputs=inputs, years=years)
     log.info("Сайт обновляется по частям: %s", ", ".join(f"data/{y}" for y in sorted(years)) or "данные не изменились")
-    pages = {page_url(path, lang): partial(_refresh, page_url(path, lang), meta, lang)
-             for path, meta in (_reached_pages(site, years) if years else []) for lang in LANGUAGES}
-    themed: set[str] = set()
-    changed: list[str] = []
-    _cache.update(quick_themed=themed, quick_changed=changed)
+    urls = [(page_url(path, lang), meta, lang) for path, meta in (_reached_pages(site, years) if years else [])
+            for lang in LANGUAGES]
+    pages = {url: partial(_refresh, url, meta, lang) for url, meta, lang in urls}
+    _cache.update(quick_themed=set(), quick_changed=[])
     _quick.start(pages, partial(_quick_done, server, site, years), partial(_quick_failed, server))
     return True
 
@@ -558,9 +555,9 @@ def _refresh(url: str, meta: dict[str, Any], lang: str) -> None:
     if not _fingerprints.update(url, rendered):
         return
     _cache["quick_changed"].append(url)
-    content = _content(_sources.get(url, ""), meta, rendered, lang)
-    if url not in _sources or not _spliced.replace(_cache["site_dir"] / url / "index.html", url, content,
-                                                   _shape(rendered)):
+    own = _spliced.own(url)
+    if own is None or not _spliced.replace(_cache["site_dir"] / url / "index.html", url,
+                                           _content(own, meta, rendered, lang), _shape(rendered)):
         _cache["quick_themed"].add(url)
 
 

@@ -52,7 +52,7 @@ def test_only_the_content_is_replaced_and_only_where_the_shape_is_the_same(tmp_p
     output = "<head>x</head><article><p>old</p></article>\r\n"
     page.write_bytes(output.encode("utf-8"))
     spliced = SplicedPages()
-    spliced.record("p/", output, "<p>old</p>", "toc-1")
+    spliced.record("p/", output, "<p>old</p>", "toc-1", "<h1>P</h1>")
     assert not spliced.replace(page, "p/", "<p>new</p>", "toc-2")  # headings changed: the theme renders it
     assert spliced.replace(page, "p/", "<p>новый</p>", "toc-1")
     assert page.read_bytes().decode("utf-8") == "<head>x</head><article><p>новый</p></article>\r\n"
@@ -65,6 +65,6 @@ def test_only_the_content_is_replaced_and_only_where_the_shape_is_the_same(tmp_p
 
 def test_content_that_is_not_once_in_the_page_is_never_spliced(tmp_path: Path) -> None:
     spliced = SplicedPages()
-    spliced.record("p/", "<p>a</p><p>a</p>", "<p>a</p>", "s")
+    spliced.record("p/", "<p>a</p><p>a</p>", "<p>a</p>", "s", "")
     (tmp_path / "index.html").write_text("<p>a</p><p>a</p>", encoding="utf-8")
     assert not spliced.replace(tmp_path / "index.html", "p/", "<p>b</p>", "s")

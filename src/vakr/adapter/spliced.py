@@ -23,6 +23,7 @@ class Spot:
     length: int
     content: str  # digest of the content there
     shape: str  # digest of what the theme made of the page outside its content (headings, description)
+    own: str  # the page's own content (its stub's heading), into which its data part is rendered
 
 
 class SplicedPages:
@@ -34,13 +35,18 @@ class SplicedPages:
     def clear(self) -> None:
         self._spots.clear()
 
-    def record(self, url: str, output: str, content: str, shape: str) -> None:
-        """The theme wrote `output` for the page at `url`, with `content` in it."""
+    def record(self, url: str, output: str, content: str, shape: str, own: str) -> None:
+        """The theme wrote `output` for the page at `url`, with `content` (made from `own`) in it."""
         start = output.find(content)
         if start < 0 or output.find(content, start + 1) >= 0:  # not there once: never spliced
             self._spots.pop(url, None)
             return
-        self._spots[url] = Spot(start, len(content), digest(content), shape)
+        self._spots[url] = Spot(start, len(content), digest(content), shape, own)
+
+    def own(self, url: str) -> str | None:
+        """The page's own content, if its file can be spliced."""
+        spot = self._spots.get(url)
+        return spot.own if spot else None
 
     def forget(self, url: str) -> None:
         self._spots.pop(url, None)
@@ -60,5 +66,5 @@ class SplicedPages:
         if digest(text[spot.start:end]) != spot.content:
             return False
         path.write_bytes((text[:spot.start] + content + text[end:]).encode("utf-8"))
-        self._spots[url] = Spot(spot.start, len(content), digest(content), shape)
+        self._spots[url] = Spot(spot.start, len(content), digest(content), shape, spot.own)
         return True
