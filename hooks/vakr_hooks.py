@@ -48,6 +48,7 @@ from vakr.derive.orgscope import ORG_ENV, UnknownOrganization, for_organization,
 from vakr.publish.orgnames import company_link, home_title, site_names
 from vakr.publish.embed import snippets, write_embeds
 from vakr.publish.routes import HOME, OPEN_DATA, feed_path, page_url
+from vakr.adapter import heap
 from vakr.adapter.quickpass import QuickPass
 from vakr.adapter.spliced import SplicedPages, digest
 from vakr.adapter.stubs import link_pages, write_stubs
@@ -394,7 +395,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _update_search(root: Path) -> None:
-    _search.update(root, lambda count: log.info("Поиск обновлён: %d результатов", count))
+    """Under `mkdocs serve`, the last of a rebuild's work: then its garbage is collected too."""
+    _search.update(root, _searchable)
+
+
+def _searchable(count: int) -> None:
+    heap.settle()
+    log.info("Поиск обновлён: %d результатов", count)
 
 
 def _write_site_files(site: SiteData, root: Path, site_url: str, years: set[str] | None) -> None:

@@ -47,6 +47,19 @@ def test_a_requested_page_is_written_first() -> None:
     assert order.index("c/") < order.index("b/") and order[-1] == "done"
 
 
+def test_the_open_page_asking_just_after_the_rebuild_is_not_held_behind_another() -> None:
+    """The server says the rebuild is done as the pass starts, and the open page's request
+    comes a moment later: it used to wait for whichever page the pass had taken first."""
+    quick, order = QuickPass(), []
+    pages = {"a/": lambda: (time.sleep(0.5), order.append("a/")), "b/": lambda: order.append("b/")}
+    quick.start(pages, lambda: order.append("done"), lambda: None)
+    time.sleep(0.05)  # the reload's request, after the live-reload answer
+    quick.ensure("b/")
+    assert order == ["b/"]
+    quick.wait()
+    assert order == ["b/", "a/", "done"]
+
+
 def test_only_the_content_is_replaced_and_only_where_the_shape_is_the_same(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
     output = "<head>x</head><article><p>old</p></article>\r\n"

@@ -8,7 +8,9 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from icalendar import Calendar, Event
 
@@ -162,7 +164,14 @@ class Download:
     year: str
     document: str  # schedule, plan, risks, reports, history, organizations; WHOLE_CYCLE: the JSON
     format: str  # CSV, JSON, iCalendar
-    content: bytes
+    make: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def content(self) -> bytes:
+        """The file, made when first asked for: a page that shows two downloads' sizes does not
+        wait for the others (under `make serve`, a saved plan's page is reloaded before the
+        cycle's calendar is made again)."""
+        return self.make()
 
     @property
     def path(self) -> str:
@@ -188,18 +197,18 @@ def downloads(cycle: Cycle, site: SiteData, epoch: str | None, originals: list[R
     y = cycle.year
     out = []
     if cycle.schedule is not None:
-        out.append(Download(y, "schedule", "CSV", csv_bytes(schedule_records(cycle), SCHEDULE_FIELDS)))
-        out.append(Download(y, "schedule", "iCalendar", ics_bytes(cycle, stamp)))
+        out.append(Download(y, "schedule", "CSV", lambda: csv_bytes(schedule_records(cycle), SCHEDULE_FIELDS)))
+        out.append(Download(y, "schedule", "iCalendar", lambda: ics_bytes(cycle, stamp)))
     if cycle.plan is not None:
-        out.append(Download(y, "plan", "CSV", csv_bytes(plan_records(cycle), PLAN_FIELDS)))
+        out.append(Download(y, "plan", "CSV", lambda: csv_bytes(plan_records(cycle), PLAN_FIELDS)))
     if cycle.risks is not None:
-        out.append(Download(y, "risks", "CSV", csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
+        out.append(Download(y, "risks", "CSV", lambda: csv_bytes(risk_records(cycle, site), RISK_FIELDS)))
     if cycle.monitoring is not None:
-        out.append(Download(y, "reports", "CSV", csv_bytes(report_records(cycle), REPORT_FIELDS)))
+        out.append(Download(y, "reports", "CSV", lambda: csv_bytes(report_records(cycle), REPORT_FIELDS)))
     if history is not None and (cycle.schedule or cycle.plan or cycle.risks):  # the history of its documents
-        out.append(Download(y, "history", "CSV", csv_bytes(history, HISTORY_FIELDS)))
-    out.append(Download(y, "organizations", "CSV", csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
-    out.append(Download(y, WHOLE_CYCLE, "JSON", json_bytes(cycle, site, originals, history)))
+        out.append(Download(y, "history", "CSV", lambda: csv_bytes(history, HISTORY_FIELDS)))
+    out.append(Download(y, "organizations", "CSV", lambda: csv_bytes(organization_records(site), ORGANIZATION_FIELDS)))
+    out.append(Download(y, WHOLE_CYCLE, "JSON", lambda: json_bytes(cycle, site, originals, history)))
     return out
 
 
