@@ -26,7 +26,7 @@ from vakr.publish.templating import CACHE_DIR
 
 OVERHEAD_MAX = FIRST_BUILD_MAX = 1.2
 REBUILD_MAX_S = 0.5  # from a saved edit of the current cycle's plan to the reloaded page, at 1×
-BIG_SCALE, BIG_BUILD_MAX_S, BIG_PEAK_MAX_MB = 50, 20.0, 500.0
+BIG_SCALE, BIG_PEAK_MAX_MB = 50, 500.0
 BIG_OVERHEAD_MAX, BIG_REBUILD_MAX_S = 1.3, 1.5  # at 50×: full build against the stock one; a save's rebuild
 STOCK_EDITED = Path("docs") / "2026" / "plan.md"  # the stock site's page of the current cycle's plan
 HTML_GZ_MAX = 60 * KB
@@ -167,8 +167,8 @@ def targets(results: dict[str, Any]) -> list[Target]:
     if big:
         theirs = big["stock"]
         ratio = big["median_s"] / theirs["median_s"]
-        found.append(Target(f"{BIG_SCALE}× full build", f"{big['median_s']:.2f} s (CPU {big['cpu_median_s']:.2f} s)", f"≤ {BIG_BUILD_MAX_S:.0f} s",
-                            big["median_s"] <= BIG_BUILD_MAX_S))
+        # no fixed number of seconds: the same build took 13 s or 31 s as the machine was shared; the stock
+        # site built alternately with ours on the same machine is the yardstick (issue 18)
         found.append(Target(f"{BIG_SCALE}× full build / stock, built alternately",
                             f"{ratio:.2f} ({big['median_s']:.2f} s / stock {theirs['median_s']:.2f} s; CPU "
                             f"{big['cpu_median_s'] / theirs['cpu_median_s']:.2f})", f"≤ {BIG_OVERHEAD_MAX}", ratio <= BIG_OVERHEAD_MAX))
