@@ -531,7 +531,7 @@ def _quick_rebuild(server: LiveReloadServer) -> bool:
     open pages at once. False where MkDocs must build: no earlier build, another file changed,
     a page came or went (or its title), the state date or the edition history changed, or the
     data has errors (the build reports them); and after a quick pass that left pages to MkDocs."""
-    if not _cache["dirty"] or _cache["inputs"] is None or _cache.pop("quick_themed", None):
+    if not _cache["dirty"] or _cache["inputs"] is None or _quick.took_pages_left():
         return False
     inputs = rebuild.signature(_cache["root"])
     years = rebuild.changed_cycles(_cache["inputs"], inputs)
@@ -550,7 +550,6 @@ def _quick_rebuild(server: LiveReloadServer) -> bool:
     urls = [(page_url(path, lang), meta, lang) for path, meta in (_reached_pages(site, years) if years else [])
             for lang in LANGUAGES]
     pages = {url: partial(_refresh, url, meta, lang) for url, meta, lang in urls}
-    _cache.update(quick_themed=set(), quick_changed=[])
     _quick.start(pages, partial(_quick_done, server, site, years), partial(_quick_failed, server))
     return True
 
@@ -561,11 +560,11 @@ def _refresh(url: str, meta: dict[str, Any], lang: str) -> None:
     rendered = _render_page(meta, lang, url, _cache["site_url"])
     if not _fingerprints.update(url, rendered):
         return
-    _cache["quick_changed"].append(url)
+    _quick.changed.append(url)
     own = _spliced.own(url)
     if own is None or not _spliced.replace(_cache["site_dir"] / url / "index.html", url,
                                            _content(own, meta, rendered, lang), _shape(rendered)):
-        _cache["quick_themed"].add(url)
+        _quick.left.add(url)
 
 
 def _quick_done(server: LiveReloadServer, site: SiteData, years: set[str]) -> None:
@@ -576,14 +575,14 @@ def _quick_done(server: LiveReloadServer, site: SiteData, years: set[str]) -> No
     for lang in LANGUAGES:
         write_embeds(site, lang, root, _cache["context"], *_cache["embed_look"], rebuild.reached(years))
     _write_site_files(site, root, _cache["site_url"], years)
-    for url in _cache["quick_themed"]:
+    for url in _quick.left:
         (root / url / "index.html").unlink(missing_ok=True)
         _spliced.forget(url)
     _update_search(root)
     if years:
         log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)",
-                 len(_cache["quick_changed"]), ", data/".join(sorted(years)))
-    if _cache["quick_themed"]:
+                 len(_quick.changed), ", data/".join(sorted(years)))
+    if _quick.left:
         _want_rebuild(server)
 
 

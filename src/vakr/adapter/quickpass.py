@@ -31,6 +31,8 @@ class QuickPass:
         self._thread: threading.Thread | None = None
         self._running = False  # a pass has pages left or is writing one
         self._asked = threading.Event()  # a request came since the pass started
+        self.changed: list[str] = []  # the pass's pages whose content changed
+        self.left: set[str] = set()  # those of them where more changed: left to a MkDocs build
 
     def start(self, pages: dict[str, Refresh], finish: Callable[[], None], failed: Callable[[], None]) -> None:
         """Bring `pages` up to date in the background, then `finish()`; `failed()` after an
@@ -38,6 +40,7 @@ class QuickPass:
         self.wait()
         with self._lock:
             self._stale = dict(pages)
+        self.changed, self.left = [], set()
         self._asked.clear()
         self._running = True
         self._thread = threading.Thread(target=self._run, args=(finish, failed), daemon=True)
@@ -60,6 +63,11 @@ class QuickPass:
         finally:
             with self._count:
                 self._waiting -= 1
+
+    def took_pages_left(self) -> bool:
+        """Whether the last pass left pages to MkDocs; asked once, by the build that renders them."""
+        left, self.left = bool(self.left), set()
+        return left
 
     def wait(self) -> None:
         """Return once no pass is running."""
