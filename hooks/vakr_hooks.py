@@ -52,7 +52,7 @@ from vakr.adapter.quickpass import QuickPass
 from vakr.adapter.spliced import SplicedPages, digest
 from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
-from vakr.publish.stylesheet import COMBINED as COMBINED_CSS, LEVELS as LEVELS_CSS, SOURCES as CSS_SOURCES, combined
+from vakr.publish.stylesheet import COMBINED as COMBINED_CSS, LEVELS as LEVELS_CSS, combined
 from vakr.publish.render import BuildContext, Heading, Rendered, render_page
 from vakr.publish.serve_error import error_page
 from vakr.domain.statedate import build_day, build_epoch, today_in_almaty
@@ -187,10 +187,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     stubs_changed = bool(write_stubs(pages, site))
     write_if_changed(pages / LEVELS_CSS, levels_css(site.risk_matrix))
-    theme = _theme_stylesheets(config)
-    write_if_changed(pages / COMBINED_CSS, combined(
-        lambda path: (theme[path] if path in theme else pages / path).read_text(encoding="utf-8"),
-        (*theme, *CSS_SOURCES)))
+    write_if_changed(pages / COMBINED_CSS, combined(lambda path: (pages / path).read_text(encoding="utf-8")))
     if lang == DEFAULT_LANGUAGE:  # the first of the languages' builds: plan for both
         _cache.update(root=_root(config), site_dir=Path(config.site_dir), site_url=config.site_url or "/")
         _plan_rebuild(config, site, stubs_changed)
@@ -421,17 +418,9 @@ def _write_site_files(site: SiteData, root: Path, site_url: str, years: set[str]
 
 
 def _stylesheets(root: Path, config: MkDocsConfig) -> list[str]:
-    """The stylesheets every page loads, site-relative, in the pages' order (for the embeds): the
-    site's one, Material's own in it (overrides/main.html)."""
-    return [*map(str, config.extra_css)]
-
-
-def _theme_stylesheets(config: MkDocsConfig) -> dict[str, Path]:
-    """Material's stylesheets (its main rules, its palette's), site-relative → the theme's file, in
-    the order its pages link them: they go first into the site's one stylesheet."""
-    folder = next(Path(d) for d in config.theme.dirs if (Path(d) / "assets" / "stylesheets").is_dir())
-    return {p.relative_to(folder).as_posix(): p
-            for name in ("main", "palette") for p in sorted((folder / "assets" / "stylesheets").glob(f"{name}.*.min.css"))}
+    """The stylesheets every page loads, site-relative, in the pages' order (for the embeds)."""
+    theme = sorted(p.relative_to(root).as_posix() for p in (root / "assets" / "stylesheets").glob("*.min.css"))
+    return [*theme, *map(str, config.extra_css)]
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -1,7 +1,6 @@
-"""The site's one stylesheet, linked by every page (mkdocs.yml `extra_css`): Material's two (its
-rules, its palette's; the adapter names their files) and the site's own, in that order. Each
+"""The site's own stylesheets as one file, linked by every page (mkdocs.yml `extra_css`): each
 stylesheet in a page's head is a request that holds back its first paint, and on a phone's
-network six small ones cost more than their bytes (`make audit`, render-blocking resources).
+network four small ones cost more than their bytes (`make audit`, render-blocking resources).
 The sources stay separate and commented in docs/assets/; the comments are left out here."""
 
 from __future__ import annotations
