@@ -58,7 +58,8 @@ def row(page: str, result: dict) -> tuple[str, list[str]]:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.audit", description=__doc__.split("\n\n")[0])
-    parser.add_argument("pages", nargs="*", help="pages to audit (default: the pages of the issue, both languages)")
+    parser.add_argument("pages", nargs="*",
+                        help="pages to audit (default: the pages of the issue, both languages)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep each page's JSON report in DIR")
     return parser.parse_args()
 
