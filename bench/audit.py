@@ -3,10 +3,12 @@ Chromium) on the site as the web team serves it: built for /anticorruption/ and 
 nginx with the shipped deploy/nginx/ configuration (gzip on). Mobile profile (Lighthouse's
 default: a mid-range phone, slow 4G, simulated), the pages of the issue in both languages.
 Prints a Markdown table and what each page misses; exits 1 when a page is below a target.
-`python -m bench.audit kk/2026/plan/ ...` audits only the pages named."""
+`python -m bench.audit kk/2026/plan/ ...` audits only the pages named; `--keep DIR` keeps each page's
+JSON report there (`kk-2026-plan.json`) to read its long tasks, requests and the rest."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -54,7 +56,24 @@ def row(page: str, result: dict) -> tuple[str, list[str]]:
     return f"| /{page} | " + " | ".join(marks + metrics) + " |", failing
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.audit", description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="*",
+                        help="pages to audit (default: the pages of the issue, both languages)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep each page's JSON report in DIR")
+    return parser.parse_args()
+
+
+def report_path(tmp: str, keep: Path | None, page: str) -> Path:
+    """Where a page's report goes: DIR/<page with dashes>.json with --keep, else one scratch file."""
+    if keep is None:
+        return Path(tmp) / "report.json"
+    keep.mkdir(parents=True, exist_ok=True)
+    return keep / ((page.strip("/").replace("/", "-") or "home") + ".json")
+
+
 def main() -> int:
+    args = arguments()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `make audit` (it runs npm ci in bench/lighthouse/)", file=sys.stderr)
         return 2
@@ -68,8 +87,8 @@ def main() -> int:
         site = Path(tmp) / "site"
         build(site, base)
         with nginx(site, port):
-            for page in sys.argv[1:] or PAGES + ["kk/" + p for p in PAGES]:
-                line, failing = row(page, lighthouse(base + page, Path(tmp) / "report.json"))
+            for page in args.pages or PAGES + ["kk/" + p for p in PAGES]:
+                line, failing = row(page, lighthouse(base + page, report_path(tmp, args.keep, page)))
                 lines.append(line)
                 missed |= "✗" in line
                 if failing:
