@@ -49,7 +49,7 @@ from vakr.publish.orgnames import company_link, home_title, site_names
 from vakr.publish.embed import snippets, write_embeds
 from vakr.publish.routes import HOME, OPEN_DATA, feed_path, page_url
 from vakr.adapter import heap
-from vakr.adapter.quickpass import QuickPass
+from vakr.adapter.quickpass import Outcome, QuickPass
 from vakr.adapter.spliced import SplicedPages, digest
 from vakr.adapter.stubs import link_pages, write_stubs
 from vakr.publish.sitedir import write_if_changed
@@ -554,17 +554,17 @@ def _quick_rebuild(server: LiveReloadServer) -> bool:
     return True
 
 
-def _refresh(url: str, meta: dict[str, Any], lang: str) -> None:
+def _refresh(url: str, meta: dict[str, Any], lang: str) -> Outcome:
     """Render the page at `url` from the new data; write its data part into its file if it
     changed, or leave the page to MkDocs where more than that changed."""
     rendered = _render_page(meta, lang, url, _cache["site_url"])
     if not _fingerprints.update(url, rendered):
-        return
-    _quick.changed.append(url)
+        return Outcome.SAME
     own = _spliced.own(url)
     if own is None or not _spliced.replace(_cache["site_dir"] / url / "index.html", url,
                                            _content(own, meta, rendered, lang), _shape(rendered)):
-        _quick.left.add(url)
+        return Outcome.LEFT
+    return Outcome.WRITTEN
 
 
 def _quick_done(server: LiveReloadServer, site: SiteData, years: set[str]) -> None:
@@ -581,7 +581,7 @@ def _quick_done(server: LiveReloadServer, site: SiteData, years: set[str]) -> No
     _update_search(root)
     if years:
         log.info("Пересобираются только изменившиеся страницы: %d (изменения в data/%s)",
-                 len(_quick.changed), ", data/".join(sorted(years)))
+                 _quick.changed, ", data/".join(sorted(years)))
     if _quick.left:
         _want_rebuild(server)
 

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from vakr.adapter.quickpass import QuickPass
+from vakr.adapter.quickpass import Outcome, QuickPass
 from vakr.adapter.spliced import SplicedPages
 
 
@@ -58,6 +58,16 @@ def test_the_open_page_asking_just_after_the_rebuild_is_not_held_behind_another(
     assert order == ["b/"]
     quick.wait()
     assert order == ["b/", "a/", "done"]
+
+
+def test_the_pass_counts_what_changed_and_leaves_to_mkdocs_what_it_could_not_write() -> None:
+    quick = QuickPass()
+    pages = {"a/": lambda: Outcome.SAME, "b/": lambda: Outcome.WRITTEN, "c/": lambda: Outcome.LEFT}
+    quick.start(pages, lambda: None, lambda: None)
+    quick.ensure("c/")  # a reader's page is recorded like the others
+    quick.wait()
+    assert (quick.changed, quick.left) == (2, {"c/"})
+    assert quick.took_pages_left() and not quick.took_pages_left()  # once, by the build that renders them
 
 
 def test_only_the_content_is_replaced_and_only_where_the_shape_is_the_same(tmp_path: Path) -> None:

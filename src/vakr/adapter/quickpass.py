@@ -11,10 +11,21 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from enum import Enum
 
 log = logging.getLogger("mkdocs.hooks.vakr")
 
-Refresh = Callable[[], None]
+
+
+class Outcome(Enum):
+    """What bringing a page up to date did to its file."""
+
+    SAME = "same"  # the page shows what it showed
+    WRITTEN = "written"  # its new content is in its file
+    LEFT = "left"  # more than its content changed: left to a MkDocs build
+
+
+Refresh = Callable[[], Outcome]
 _YIELD_S = 0.005  # how often the background pass looks whether a request is waiting
 # How long the background pass lets the open pages ask first: they reload once the server says
 # the rebuild is done, just after the pass starts, and a page's request used to wait for the
@@ -31,8 +42,8 @@ class QuickPass:
         self._thread: threading.Thread | None = None
         self._running = False  # a pass has pages left or is writing one
         self._asked = threading.Event()  # a request came since the pass started
-        self.changed: list[str] = []  # the pass's pages whose content changed
-        self.left: set[str] = set()  # those of them where more changed: left to a MkDocs build
+        self.changed = 0  # the pass's pages that show something new
+        self.left: set[str] = set()  # those of them left to a MkDocs build
 
     def start(self, pages: dict[str, Refresh], finish: Callable[[], None], failed: Callable[[], None]) -> None:
         """Bring `pages` up to date in the background, then `finish()`; `failed()` after an
@@ -40,7 +51,7 @@ class QuickPass:
         self.wait()
         with self._lock:
             self._stale = dict(pages)
-        self.changed, self.left = [], set()
+        self.changed, self.left = 0, set()
         self._asked.clear()
         self._running = True
         self._thread = threading.Thread(target=self._run, args=(finish, failed), daemon=True)
@@ -59,10 +70,16 @@ class QuickPass:
             with self._lock:
                 refresh = self._stale.pop(url, None)
                 if refresh is not None:
-                    refresh()
+                    self._record(url, refresh())
         finally:
             with self._count:
                 self._waiting -= 1
+
+    def _record(self, url: str, outcome: Outcome) -> None:
+        """Called with the lock held, as the refresh that gave `outcome`."""
+        self.changed += outcome is not Outcome.SAME
+        if outcome is Outcome.LEFT:
+            self.left.add(url)
 
     def took_pages_left(self) -> bool:
         """Whether the last pass left pages to MkDocs; asked once, by the build that renders them."""
@@ -77,7 +94,8 @@ class QuickPass:
 
     def _run(self, finish: Callable[[], None], failed: Callable[[], None]) -> None:
         try:
-            self._asked.wait(_GRACE_S)
+            if self._stale:
+                self._asked.wait(_GRACE_S)
             while True:
                 while self._waiting:  # a reader's page goes first
                     time.sleep(_YIELD_S)
@@ -86,7 +104,7 @@ class QuickPass:
                         self._running = False
                         break
                     url = next(iter(self._stale))
-                    self._stale.pop(url)()
+                    self._record(url, self._stale.pop(url)())
             finish()
         except Exception:
             log.exception("Страницы не обновлены: сайт будет собран заново")
