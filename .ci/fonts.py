@@ -97,14 +97,16 @@ def merge(sources: dict[Path, set[int]], target: Path) -> None:
     subsetter.populate(unicodes=set().union(*served.values()))
     subsetter.subset(font)  # drops the glyphs the merge kept twice (the space of each subset)
     # the sources' dates, not today's (the merge's): the same files on every run
-    font["head"].created, font["head"].modified = (max(TTFont(path)["head"].created for path in sources),
-                                                   max(TTFont(path)["head"].modified for path in sources))
+    heads = [TTFont(path)["head"] for path in sources]
+    font["head"].created = max(head.created for head in heads)
+    font["head"].modified = max(head.modified for head in heads)
     font.recalcTimestamp = False
     subset.save_font(font, str(target), options)
     merged = TTFont(target)
     for path, points in served.items():
         original = TTFont(path)
-        changed = [f"U+{point:04X}" for point in sorted(points) if outline(merged, point) != outline(original, point)]
+        changed = [f"U+{point:04X}" for point in sorted(points)
+                   if outline(merged, point) != outline(original, point)]
         assert not changed, f"{target.name}: {path.name} drew {', '.join(changed[:10])} otherwise"
 
 
@@ -116,8 +118,8 @@ def faces(package_dir: Path, family: str, wanted: list[tuple[int, str]]) -> list
     for weight, style in wanted:
         css = (package_dir / (f"{weight}-italic.css" if style == "italic" else f"{weight}.css")).read_text()
         ranges = {m[1]: m[4] for m in _RANGE.finditer(css)}
-        sources = {package_dir / "files" / f"{prefix}-{name}-{weight}-{style}.woff2": codepoints(ranges[f"{prefix}-{name}"])
-                   for name in SUBSETS}
+        sources = {package_dir / "files" / f"{prefix}-{name}-{weight}-{style}.woff2":
+                   codepoints(ranges[f"{prefix}-{name}"]) for name in SUBSETS}
         target = f"{prefix}-{weight}-{style}.woff2"
         merge(sources, TARGET / target)
         rules.append(f"@font-face {{ font-family: \"{family}\"; font-style: {style}; font-weight: {weight}; "
