@@ -19,9 +19,11 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 from fontTools import subset
 from fontTools.merge import Merger
+from fontTools.merge.cmap import computeMegaGlyphOrder
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
@@ -55,6 +57,8 @@ FALLBACK_FACES = {
     (700, "normal"): (("DejaVu Sans Bold", "DejaVuSans-Bold"), (75.0, 82.4, 86.2, 71.4)),
 }
 ASCENT, DESCENT = 1900 / 2048, 500 / 2048
+# the font-wide part of TrueType hinting: functions, control values, the program run at each size
+HINTING = ("fpgm", "prep", "cvt ", "gasp")
 _RANGE = re.compile(r"/\* ([a-z-]+)-(\d+)-(normal|italic) \*/.*?unicode-range: ([^;]+);", re.S)
 
 
@@ -77,12 +81,30 @@ def codepoints(unicode_range: str) -> set[int]:
     return points
 
 
-def outline(font: TTFont, codepoint: int) -> tuple[int, list]:
-    """A character's advance and its glyph's outline, components drawn in place."""
+def outline(font: TTFont, codepoint: int) -> tuple[int, list, bytes]:
+    """A character's advance, its glyph's outline (components drawn in place) and hints."""
     name = font.getBestCmap()[codepoint]
     pen = DecomposingRecordingPen(font.getGlyphSet())
     font.getGlyphSet()[name].draw(pen)
-    return font["hmtx"][name][0], pen.value
+    glyph = font["glyf"][name]
+    hints = glyph.program.getBytecode() if hasattr(glyph, "program") else b""
+    return font["hmtx"][name][0], pen.value, hints
+
+
+def rehint(font: TTFont, paths: list[Path]) -> None:
+    """Give back the glyphs' hints that fontTools' merge drops from every font but the first (it
+    cannot renumber their functions and control values): the subsets share those (asserted), so
+    each glyph's own program holds in the merged font as it did in its subset."""
+    sources = [TTFont(path) for path in paths]
+    assert all(other[tag].compile(other) == sources[0][tag].compile(sources[0])
+               for other in sources for tag in HINTING if tag in sources[0]), f"{paths[0].name}: subsets hinted differently"
+    orders = [source.getGlyphOrder() for source in sources]
+    renamed = [list(order) for order in orders]
+    computeMegaGlyphOrder(SimpleNamespace(), renamed)  # the names the merge gave them
+    for source, order, names in zip(sources[1:], orders[1:], renamed[1:]):
+        for old, new in zip(order, names):
+            if hasattr(glyph := source["glyf"][old], "program"):
+                font["glyf"][new].program = glyph.program
 
 
 def merge(sources: dict[Path, set[int]], target: Path) -> None:
@@ -90,6 +112,7 @@ def merge(sources: dict[Path, set[int]], target: Path) -> None:
     unicode-range) and the subset held, with the same glyph and advance (asserted), the hints
     and every layout feature (tabular figures: vakr.css) and kerning pair of the subsets."""
     font = Merger().merge([str(path) for path in sources])
+    rehint(font, list(sources))
     options = subset.Options(layout_features=["*"], name_IDs=["*"], name_languages=["*"], notdef_outline=True,
                              glyph_names=False, flavor="woff2")
     served = {path: points & set(TTFont(path).getBestCmap()) for path, points in sources.items()}
@@ -107,7 +130,7 @@ def merge(sources: dict[Path, set[int]], target: Path) -> None:
         original = TTFont(path)
         changed = [f"U+{point:04X}" for point in sorted(points)
                    if outline(merged, point) != outline(original, point)]
-        assert not changed, f"{target.name}: {path.name} drew {', '.join(changed[:10])} otherwise"
+        assert not changed, f"{target.name}: {path.name} drew or hinted {', '.join(changed[:10])} otherwise"
 
 
 def faces(package_dir: Path, family: str, wanted: list[tuple[int, str]]) -> list[str]:
