@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
+FSTAMP := $(VENV)/.installed-fonts
 export NO_MKDOCS_2_WARNING := 1
 # Our code byte-compiled like the installed packages are, so no run compiles it again
 # (where PYTHONDONTWRITEBYTECODE is set, Python never writes the .pyc files itself).
@@ -34,6 +35,10 @@ $(TSTAMP): $(STAMP) requirements-test.txt
 
 $(BSTAMP): $(TSTAMP) bench/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+$(FSTAMP): $(STAMP) requirements-fonts.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-fonts.txt
 	touch $@
 
 serve: $(STAMP)  ## set up, then serve the site with live reload at http://127.0.0.1:8000
@@ -88,8 +93,8 @@ audit: $(STAMP)  ## Lighthouse (mobile) on the pages of both languages served by
 	cd bench/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --silent
 	$(BIN)/python -m bench.audit
 
-fonts:  ## re-fetch the site's typeface into docs/assets/fonts/ (committed; needs npm: see .ci/fonts.py)
-	$(PYTHON) .ci/fonts.py
+fonts: $(FSTAMP)  ## re-make the site's typeface in docs/assets/fonts/ (committed; needs npm: see .ci/fonts.py)
+	$(BIN)/python .ci/fonts.py
 
 schema: $(STAMP)  ## regenerate the JSON Schemas in schema/ and README's reference of the data files from the data model
 	$(BIN)/python -m vakr.ingest.schema schema

@@ -82,10 +82,17 @@ def test_nothing_but_stylesheets_holds_back_the_first_paint(built: Site, site: P
 
 
 def test_the_one_stylesheet_holds_every_source(built: Site) -> None:
-    """The faces of the typeface (their files found from the combined file's folder), the site's
-    rules, the risk levels' colours from data/risk-matrix.yml and the search dialog's rules."""
+    """The faces of the typeface, one file each (a page fetches at most four, which arrive
+    together: one layout, not one per script subset; their files found from the combined file's
+    folder), the site's rules, the risk levels' colours from data/risk-matrix.yml and the search
+    dialog's rules."""
     css = (built.root / "assets/generated/site.css").read_text(encoding="utf-8")
-    faces = re.findall(r"url\(([^)]+\.woff2)\)", css)
-    assert len(faces) >= 12
-    assert all((built.root / "assets/generated" / face).resolve().is_file() for face in faces)
+    rules = [rule for rule in re.findall(r"@font-face \{([^}]*)\}", css) if ".woff2" in rule]
+    faces = [(re.search(r'font-family: "([^"]+)"; font-style: (\w+); font-weight: (\d+)', rule).groups(),
+              re.search(r"url\(([^)]+\.woff2)\)", rule)[1]) for rule in rules]
+    assert {face for face, _ in faces} >= {("Roboto", "normal", "300"), ("Roboto", "normal", "400"),
+                                           ("Roboto", "italic", "400"), ("Roboto", "normal", "700")}
+    assert len({face for face, _ in faces}) == len(faces), "a face in more than one file"
+    assert not [rule for rule in rules if "unicode-range" in rule], "a face split by unicode-range"
+    assert all((built.root / "assets/generated" / file).resolve().is_file() for _, file in faces)
     assert all(rule in css for rule in (".vakr-skip", ".vakr-level--", ".vakr-search__dialog", "@media print"))
