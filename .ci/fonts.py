@@ -164,6 +164,18 @@ def fallback_faces() -> list[str]:
     return rules
 
 
+# Material's font variables naming the shipped faces. The pages set them only once the faces have
+# loaded after the first paint (vakr-fonts.js sets the class): the local fallback until then; without
+# JavaScript, the NOSCRIPT stylesheet (overrides/main.html) sets them from the start
+TYPEFACE = f'--md-text-font: "Roboto", "{FALLBACK}"; --md-code-font: "Roboto Mono";'
+NOSCRIPT = "fonts-noscript.css"
+
+
+def variables() -> str:
+    """fonts.css's variables: the fallback face first, the typeface under the class."""
+    return f':root {{ --md-text-font: "{FALLBACK}"; }}\n:root.vakr-fonts {{ {TYPEFACE} }}\n'
+
+
 def main() -> None:
     TARGET.mkdir(parents=True, exist_ok=True)
     for old in TARGET.glob("*.woff2"):
@@ -176,9 +188,10 @@ def main() -> None:
             shutil.copyfile(package_dir / "LICENSE", TARGET / f"OFL-{package_dir.parent.name}.txt")
     header = (f"/* Written by `make fonts` (.ci/fonts.py) from {', '.join(FACES)}:\n"
               "   SIL Open Font License 1.1 (OFL-*.txt). Material's font variables name the faces. */\n")
-    variables = f':root {{ --md-text-font: "Roboto", "{FALLBACK}"; --md-code-font: "Roboto Mono"; }}\n'
     rules += fallback_faces()
-    (TARGET / "fonts.css").write_text(header + variables + "\n".join(rules) + "\n", encoding="utf-8")
+    (TARGET / "fonts.css").write_text(header + variables() + "\n".join(rules) + "\n", encoding="utf-8")
+    (TARGET / NOSCRIPT).write_text(f"/* Written by `make fonts` (.ci/fonts.py). */\n:root {{ {TYPEFACE} }}\n",
+                                   encoding="utf-8")
     print(f"{len(rules)} faces written to {TARGET}", file=sys.stderr)
 
 

@@ -307,16 +307,20 @@ def _faces(page: Page, selector: str) -> set[str]:
     return {f["familyName"] + ("" if f["isCustomFont"] else " (system)") for f in fonts}
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "noscript"])
 @pytest.mark.parametrize("url", ["", "kk/", "kk/2026/cartogram/", "kk/2026/plan/"])
-def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, url: str) -> None:
+def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, url: str, javascript: bool) -> None:
     """Headings (the light weight too), text and table headers in both languages, Kazakh letters
-    included, are drawn with the site's own Roboto, whatever fonts the machine has."""
-    page = browser.new_page()
+    included, are drawn with the site's own Roboto, whatever fonts the machine has: once
+    vakr-fonts.js has loaded it after the first paint, or from the start without JavaScript."""
+    page = browser.new_context(java_script_enabled=javascript).new_page()
     page.goto(base_url + url, wait_until="networkidle")
-    page.evaluate("document.fonts.ready")
+    if javascript:  # without it, the faces were requested and loaded before the network went idle
+        page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+        page.evaluate("document.fonts.ready")
     drawn = {selector: _faces(page, selector) for selector in ("article h1", "article p", "article h2", "article th",
                                                               ".md-header__topic") if page.locator(selector).count()}
-    page.close()
+    page.context.close()
     assert {"article h1", "article p"} <= set(drawn), drawn
     assert all(face.startswith("Roboto") and not face.endswith("(system)")  # "Roboto Light" is its 300
                for faces in drawn.values() for face in faces), drawn

@@ -63,13 +63,18 @@ def _local(built: Site, url: str, address: str) -> Path:
 def test_nothing_but_stylesheets_holds_back_the_first_paint(built: Site, site: Path) -> None:
     """What Lighthouse counts as render-blocking (`make audit`): a page's head links Material's two
     stylesheets and the site's one (the typeface's faces in it, no preloaded font competing with
-    them); every script runs after the page is parsed (`defer` or a module), and each is there."""
+    them), and, for a reader without JavaScript only, the one that applies the typeface; every script
+    runs after the page is parsed (`defer` or a module), and each is there."""
     wrong = []
     for url in [*pages(site), "404.html"]:
         page = built.page(url)
-        sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+        noscript = [link["href"] for link in page.select('noscript link[rel="stylesheet"]')]
+        sheets = [link["href"] for link in page.select('link[rel="stylesheet"]') if link["href"] not in noscript]
         if len(sheets) != 3 or not sheets[-1].endswith("assets/generated/site.css"):
             wrong.append(f"{url or '/'}: stylesheets {sheets}")
+        if len(noscript) != 1 or not noscript[0].endswith("assets/fonts/fonts-noscript.css"):
+            wrong.append(f"{url or '/'}: stylesheets without JavaScript {noscript}")
+        sheets += noscript
         wrong += [f"{url or '/'}: preloads {link['href']}" for link in page.select('link[rel="preload"]')]
         for script in page.select("script[src]"):
             if not (script.has_attr("defer") or script.get("type") == "module"):
