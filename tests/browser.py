@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -50,3 +50,13 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# vakr.css lays out a table (on a phone, a row) only as it comes near the screen; a check of the
+# whole page at once (axe's colours) needs every part laid out, as a reader scrolling down sees it
+WHOLE = ".md-typeset :is(.vakr-table-wrap, .vakr-table tr) { content-visibility: visible !important; }"
+
+
+def lay_out_whole(page: Page) -> None:
+    """Every part of the open page laid out, the ones out of sight too."""
+    page.add_style_tag(content=WHOLE)

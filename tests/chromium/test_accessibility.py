@@ -9,6 +9,7 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from browser import lay_out_whole
 from sitepages import one_per_type, pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -31,6 +32,7 @@ def check(browser: Browser, base_url: str, urls: list[str], viewport: dict[str, 
     page = browser.new_page(viewport=viewport)
     for url in urls:
         page.goto(base_url + url, wait_until="load")
+        lay_out_whole(page)
         report += [f"{url or '/'}: {line}" for line in violations(page)]
     page.close()
     return report
