@@ -324,3 +324,57 @@ def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, ur
     assert {"article h1", "article p"} <= set(drawn), drawn
     assert all(face.startswith("Roboto") and not face.endswith("(system)")  # "Roboto Light" is its 300
                for faces in drawn.values() for face in faces), drawn
+
+
+# when the page's first contentful paint and each of its font files started, in the page's own clock
+PAINT_AND_FONTS = """[performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+  performance.getEntriesByType("resource").filter(r => r.name.endsWith(".woff2")).map(r => r.startTime)]"""
+
+
+@pytest.mark.parametrize("url", ["", "kk/2026/plan/"])
+def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, base_url: str, url: str) -> None:
+    """No font file holds back the first paint (Lighthouse counted them, `make audit`); the four
+    Roboto faces come after it, all of them, and the next page of the visit has them at once."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.goto(base_url + url, wait_until="networkidle")
+    page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+    paint, fonts = page.evaluate(PAINT_AND_FONTS)
+    assert paint is not None and len(fonts) >= 4, (paint, fonts)
+    assert min(fonts) > paint, f"a font requested at {min(fonts):.0f} ms, before the first paint at {paint:.0f} ms"
+    page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
+      window.vakrFontsAtParse = document.documentElement.classList.contains("vakr-fonts"); });""")
+    page.goto(base_url + "2026/schedule/", wait_until="load")
+    assert page.evaluate("window.vakrFontsAtParse"), "the next page waited for a frame to apply the typeface"
+    context.close()
+
+
+# whether a row's content is rendered (not skipped by the row's content-visibility)
+RENDERED = "id => document.getElementById(id).cells[0].checkVisibility({contentVisibilityAuto: true})"
+PLAN_ROWS = """[...document.querySelectorAll("table.vakr-table tbody tr[id]")].map(row => row.id)"""
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def test_a_phone_lays_out_the_rows_in_sight_and_a_link_lands_on_its_row(browser: Browser, base_url: str) -> None:
+    """The plan's rows out of sight are not laid out at load (vakr.css); one scrolled to is, and an
+    address naming a row halfway or further down lands on it, though the rows above were never
+    shown (without vakr.css's `:has(:target)` rule a Kazakh row landed 1200-2200px below the top)."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + "2026/plan/", wait_until="load")
+    rows = page.evaluate(PLAN_ROWS)
+    assert len(rows) > 20 and page.evaluate(f"({RENDERED})('{rows[0]}')")
+    assert not page.evaluate(f"({RENDERED})('{rows[-1]}')"), f"{rows[-1]}, out of sight, was laid out"
+    page.locator(f"#{rows[-1]}").scroll_into_view_if_needed()
+    page.wait_for_function(f"({RENDERED})('{rows[-1]}')")
+    wrong = []
+    for url in ["2026/plan/", "kk/2026/plan/"]:
+        for row in (rows[len(rows) // 2], rows[3 * len(rows) // 4]):
+            page.goto(base_url + "2026/")
+            page.goto(base_url + url + f"#{row}", wait_until="load")
+            page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+            page.evaluate(FRAMES)
+            top = page.evaluate(f"document.getElementById('{row}').getBoundingClientRect().top")
+            if not 0 <= top < 740 / 2:
+                wrong.append(f"{url}#{row} is {top:.0f}px from the top of a 740px screen")
+    page.close()
+    assert not wrong, "\n".join(wrong)
