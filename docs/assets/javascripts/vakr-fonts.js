@@ -7,7 +7,10 @@
    A reader who has had them on an earlier page of this visit gets them at once (from the cache).
    Without JavaScript, fonts-noscript.css applies them from the start (overrides/main.html). */
 const KEY = "vakr-fonts";
-const apply = () => document.documentElement.classList.add(KEY);
+const apply = () => {  // vakr-layout.js lays the rest of the page out once the typeface is in
+  document.documentElement.classList.add(KEY);
+  document.dispatchEvent(new Event(KEY));
+};
 const seen = () => { try { return sessionStorage.getItem(KEY) === "1"; } catch { return false; } };
 const remember = () => { try { sessionStorage.setItem(KEY, "1"); } catch { /* private mode */ } };
 
