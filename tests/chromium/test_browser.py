@@ -309,7 +309,8 @@ def _faces(page: Page, selector: str) -> set[str]:
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "noscript"])
 @pytest.mark.parametrize("url", ["", "kk/", "kk/2026/cartogram/", "kk/2026/plan/"])
-def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, url: str, javascript: bool) -> None:
+def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, url: str,
+                                             javascript: bool) -> None:
     """Headings (the light weight too), text and table headers in both languages, Kazakh letters
     included, are drawn with the site's own Roboto, whatever fonts the machine has: once
     vakr-fonts.js has loaded it after the first paint, or from the start without JavaScript."""
@@ -332,7 +333,8 @@ PAINT_AND_FONTS = """[performance.getEntriesByName("first-contentful-paint")[0]?
 
 
 @pytest.mark.parametrize("url", ["", "kk/2026/plan/"])
-def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, base_url: str, url: str) -> None:
+def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, base_url: str,
+                                                            url: str) -> None:
     """No font file holds back the first paint (Lighthouse counted them, `make audit`); the four
     Roboto faces come after it, all of them, and the next page of the visit has them at once."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
@@ -341,7 +343,7 @@ def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, ba
     page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
     paint, fonts = page.evaluate(PAINT_AND_FONTS)
     assert paint is not None and len(fonts) >= 4, (paint, fonts)
-    assert min(fonts) > paint, f"a font requested at {min(fonts):.0f} ms, before the first paint at {paint:.0f} ms"
+    assert min(fonts) > paint, f"a font requested at {min(fonts):.0f} ms, before the first paint ({paint:.0f} ms)"
     page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
       window.vakrFontsAtParse = document.documentElement.classList.contains("vakr-fonts"); });""")
     page.goto(base_url + "2026/schedule/", wait_until="load")
@@ -355,14 +357,16 @@ PLAN_ROWS = """[...document.querySelectorAll("table.vakr-table tbody tr[id]")].m
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def test_a_phone_lays_out_the_rows_in_sight_and_a_link_lands_on_its_row(browser: Browser, base_url: str) -> None:
+def test_a_phone_lays_out_the_rows_in_sight_and_a_link_lands_on_its_row(browser: Browser,
+                                                                        base_url: str) -> None:
     """The plan's rows out of sight are not laid out for the first paint (vakr.css), all are soon
     after loading (vakr-layout.js), and an address naming a row halfway or further down lands on it
     though the rows above were never shown (without vakr.css's `:has(:target)` rule a Kazakh row
     landed 1200-2200px below the top)."""
     page = browser.new_page(viewport={"width": 360, "height": 740})
     page.add_init_script(f"""document.addEventListener("DOMContentLoaded", () => {{
-      const rows = ({PLAN_ROWS}); window.vakrAtParse = [({RENDERED})(rows[0]), ({RENDERED})(rows.at(-1))]; }});""")
+      const rows = ({PLAN_ROWS});
+      window.vakrAtParse = [({RENDERED})(rows[0]), ({RENDERED})(rows.at(-1))]; }});""")
     page.goto(base_url + "2026/plan/", wait_until="load")
     rows = page.evaluate(PLAN_ROWS)
     first, last = page.evaluate("window.vakrAtParse")

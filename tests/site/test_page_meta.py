@@ -69,7 +69,8 @@ def test_nothing_but_stylesheets_holds_back_the_first_paint(built: Site, site: P
     for url in [*pages(site), "404.html"]:
         page = built.page(url)
         noscript = [link["href"] for link in page.select('noscript link[rel="stylesheet"]')]
-        sheets = [link["href"] for link in page.select('link[rel="stylesheet"]') if link["href"] not in noscript]
+        sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')
+                  if link["href"] not in noscript]
         if len(sheets) != 3 or not sheets[-1].endswith("assets/generated/site.css"):
             wrong.append(f"{url or '/'}: stylesheets {sheets}")
         if len(noscript) != 1 or not noscript[0].endswith("assets/fonts/fonts-noscript.css"):
