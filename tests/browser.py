@@ -54,7 +54,11 @@ def chromium() -> Iterator[Browser]:
 
 # vakr.css lays out a table (on a phone, a row) only as it comes near the screen; a check of the
 # whole page at once (axe's colours) needs every part laid out, as a reader scrolling down sees it
-WHOLE = ".md-typeset :is(.vakr-table-wrap, .vakr-table tr) { content-visibility: visible !important; }"
+WHOLE = "* { content-visibility: visible !important; }"
+# two frames drawn from now (a change made now is on screen after it)
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# vakr-fonts.js has applied the site's typeface
+TYPEFACE_APPLIED = "document.documentElement.classList.contains('vakr-fonts')"
 
 
 def lay_out_whole(page: Page) -> None:

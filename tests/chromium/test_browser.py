@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from browser import FRAMES, TYPEFACE_APPLIED
 from sitepages import counterpart, language, one_per_type, pages
 
 
@@ -317,7 +318,7 @@ def test_text_is_set_in_the_shipped_typeface(browser: Browser, base_url: str, ur
     page = browser.new_context(java_script_enabled=javascript).new_page()
     page.goto(base_url + url, wait_until="networkidle")
     if javascript:  # without it, the faces were requested and loaded before the network went idle
-        page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+        page.wait_for_function(TYPEFACE_APPLIED)
         page.evaluate("document.fonts.ready")
     drawn = {selector: _faces(page, selector) for selector in ("article h1", "article p", "article h2", "article th",
                                                               ".md-header__topic") if page.locator(selector).count()}
@@ -340,7 +341,7 @@ def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, ba
     context = browser.new_context(viewport={"width": 412, "height": 823})
     page = context.new_page()
     page.goto(base_url + url, wait_until="networkidle")
-    page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+    page.wait_for_function(TYPEFACE_APPLIED)
     paint, fonts = page.evaluate(PAINT_AND_FONTS)
     assert paint is not None and len(fonts) >= 4, (paint, fonts)
     assert min(fonts) > paint, f"a font requested at {min(fonts):.0f} ms, before the first paint ({paint:.0f} ms)"
@@ -354,7 +355,6 @@ def test_the_typeface_is_fetched_only_after_the_first_paint(browser: Browser, ba
 # whether a row's content is rendered (not skipped by the row's content-visibility)
 RENDERED = "id => document.getElementById(id).cells[0].checkVisibility({contentVisibilityAuto: true})"
 PLAN_ROWS = """[...document.querySelectorAll("table.vakr-table tbody tr[id]")].map(row => row.id)"""
-FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 def test_a_phone_lays_out_the_rows_in_sight_and_a_link_lands_on_its_row(browser: Browser,
@@ -380,7 +380,7 @@ def test_a_phone_lays_out_the_rows_in_sight_and_a_link_lands_on_its_row(browser:
         for row in (rows[len(rows) // 2], rows[3 * len(rows) // 4]):
             page.goto(base_url + "2026/")
             page.goto(base_url + url + f"#{row}", wait_until="load")
-            page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+            page.wait_for_function(TYPEFACE_APPLIED)
             page.evaluate(FRAMES)
             top = page.evaluate(f"document.getElementById('{row}').getBoundingClientRect().top")
             if not 0 <= top < 740 / 2:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Route
 
+from browser import FRAMES, TYPEFACE_APPLIED
 from sitepages import one_per_type
 
 # Lighthouse's mobile profile (a mid-range phone) and a laptop
@@ -25,12 +26,14 @@ SCREENS = {
 LIMIT = 0.05
 
 PAINTED = "performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')"
+# every face of Roboto is being fetched (its request is held by the test)
+REQUESTED = """[...document.fonts].filter(face => face.family.replace(/"/g, "") === "Roboto")
+  .every(face => face.status !== "unloaded")"""
 # every shift from the page's start; all count, as in Lighthouse: the test gives no input, and the
 # phone emulation's resize passes for one (it marked the fonts' shifts as following an input)
 RECORD = """window.vakrShifts = [];
 new PerformanceObserver(list => window.vakrShifts.push(...list.getEntries()))
   .observe({type: "layout-shift", buffered: true});"""
-FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 # once the fonts are in place and drawn, a shift of the test's own, so that its report, which comes
 # after the page's, says that all of them are in (the observer reports in its own time)
 MARK = f"""async () => {{ await document.fonts.ready; await ({FRAMES})();
@@ -65,16 +68,13 @@ def _shifts(browser: Browser, base_url: str, url: str, screen: str) -> list[tupl
     page.goto(base_url + url, wait_until="commit")
     page.wait_for_function(PAINTED)
     # vakr-fonts.js asks for the faces once a frame has been painted; they wait until all have
-    for _ in range(100):
-        if len(held) >= 4:
-            break
-        page.wait_for_timeout(50)
+    page.wait_for_function(REQUESTED)
     assert held, f"{url}: no font requested after the first paint"  # the premise of the test
     released = True
     for route in held:
         route.continue_()
     page.wait_for_load_state("load")
-    page.wait_for_function("document.documentElement.classList.contains('vakr-fonts')")
+    page.wait_for_function(TYPEFACE_APPLIED)
     page.evaluate(MARK)
     page.wait_for_function(MARKED)
     shifts = page.evaluate(SHIFTS)

@@ -8,6 +8,7 @@
    every part of the page has its real size and place. */
 const SLICE_MS = 4;
 const idle = window.requestIdleCallback || ((work) => setTimeout(work, 1));
+// the parts vakr.css gives `content-visibility: auto` (on a desktop the rows have none: a class, no layout)
 const parts = [...document.querySelectorAll(".md-typeset .vakr-table-wrap, .md-typeset .vakr-table tr")];
 
 const layOut = () => {

@@ -16,7 +16,6 @@ from enum import Enum
 log = logging.getLogger("mkdocs.hooks.vakr")
 
 
-
 class Outcome(Enum):
     """What bringing a page up to date did to its file."""
 
